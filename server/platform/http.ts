@@ -117,6 +117,8 @@ export async function createPlatform(options: PlatformOptions): Promise<App> {
         baseUri: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
+        // Hospitals run intranet installs over plain HTTP too; forcing https there would break them.
+        upgradeInsecureRequests: null,
       },
     },
     crossOriginEmbedderPolicy: false,

@@ -1,42 +1,146 @@
 import { eq } from 'drizzle-orm';
-import { organisations, people, roleAssignments, units } from '../modules/organisation/tables.ts';
+import {
+  bodies,
+  bodyMembers,
+  organisations,
+  people,
+  roleAssignments,
+  unitAssignments,
+  unitContacts,
+  units,
+} from '../modules/organisation/tables.ts';
 import { systemContext, writeAudit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/passwords.ts';
+import {
+  demoAssignments,
+  demoBodies,
+  demoContacts,
+  demoEmail,
+  demoOrganisations,
+  demoPeople,
+} from './demo-data.ts';
 
-export const DEMO_REGION = 'Region Exempelland';
+export const DEMO_REGION = 'Region Älvsund';
 
-/** Seeds the fictional demo organisation once; a second call finds it and does nothing. */
+function lookup<T>(map: Map<string, T>, key: string, what: string): T {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`demo data: unknown ${what} '${key}'`);
+  return value;
+}
+
+/**
+ * Seeds the fictional demo organisation once, in one transaction; a second call finds the region
+ * and does nothing, so restarts keep whatever people changed in the demo.
+ */
 export async function seedDemo(db: Db, options: { password: string }): Promise<boolean> {
   const [existing] = await db
     .select({ id: organisations.id })
     .from(organisations)
     .where(eq(organisations.name, DEMO_REGION));
   if (existing) return false;
+  // One hash for all demo users: they share the password, and argon2 is slow by design.
   const passwordHash = await hashPassword(options.password);
+
   await db.transaction(async (tx) => {
-    const [region] = await tx.insert(organisations).values({ name: DEMO_REGION, kind: 'region' }).returning();
-    if (!region) throw new Error('seed failed');
-    const rootId = crypto.randomUUID();
-    await tx
-      .insert(units)
-      .values({ id: rootId, organisationId: region.id, name: DEMO_REGION, path: `/${rootId}/` });
-    const [admin] = await tx
-      .insert(people)
-      .values({
-        organisationId: region.id,
-        username: 'admin',
-        name: 'Alma Admin',
-        email: 'admin@exempel.example',
-        passwordHash,
-      })
-      .returning();
-    if (!admin) throw new Error('seed failed');
-    await tx.insert(roleAssignments).values({ personId: admin.id, role: 'administrator', unitId: rootId });
+    const orgIds = new Map<string, string>();
+    const unitIds = new Map<string, string>();
+    const unitPaths = new Map<string, string>();
+    for (const org of demoOrganisations) {
+      const [row] = await tx.insert(organisations).values({ name: org.name, kind: org.kind }).returning();
+      if (!row) throw new Error('demo seed: organisation insert failed');
+      orgIds.set(org.key, row.id);
+      for (const unit of org.units) {
+        const id = crypto.randomUUID();
+        const parentId = unit.parent ? lookup(unitIds, unit.parent, 'unit') : null;
+        const path = `${unit.parent ? lookup(unitPaths, unit.parent, 'unit') : '/'}${id}/`;
+        await tx
+          .insert(units)
+          .values({
+            id,
+            organisationId: row.id,
+            parentId,
+            name: unit.name,
+            externalId: unit.externalId ?? null,
+            path,
+          });
+        unitIds.set(unit.key, id);
+        unitPaths.set(unit.key, path);
+      }
+    }
+
+    const personIds = new Map<string, string>();
+    for (const person of demoPeople) {
+      const [row] = await tx
+        .insert(people)
+        .values({
+          organisationId: lookup(orgIds, person.organisation, 'organisation'),
+          username: person.username,
+          name: person.name,
+          email: demoEmail(person.username, person.organisation),
+          profession: person.profession,
+          language: person.language ?? 'sv',
+          passwordHash,
+        })
+        .returning({ id: people.id });
+      if (!row) throw new Error('demo seed: person insert failed');
+      personIds.set(person.username, row.id);
+      for (const role of person.roles) {
+        await tx
+          .insert(roleAssignments)
+          .values({ personId: row.id, role: role.role, unitId: lookup(unitIds, role.unit, 'unit') });
+      }
+    }
+
+    for (const body of demoBodies) {
+      const [row] = await tx
+        .insert(bodies)
+        .values({
+          organisationId: lookup(orgIds, body.organisation, 'organisation'),
+          name: body.name,
+          kind: body.kind,
+          description: body.description,
+        })
+        .returning({ id: bodies.id });
+      if (!row) throw new Error('demo seed: body insert failed');
+      for (const member of body.members) {
+        await tx
+          .insert(bodyMembers)
+          .values({
+            bodyId: row.id,
+            personId: lookup(personIds, member.username, 'person'),
+            role: member.role,
+          });
+      }
+    }
+
+    for (const contact of demoContacts) {
+      await tx.insert(unitContacts).values({
+        unitId: lookup(unitIds, contact.unit, 'unit'),
+        organisationId: lookup(orgIds, contact.organisation, 'organisation'),
+        name: contact.name,
+        role: contact.role,
+        email: contact.email,
+        phone: contact.phone,
+      });
+    }
+    for (const assignment of demoAssignments) {
+      await tx.insert(unitAssignments).values({
+        unitId: lookup(unitIds, assignment.unit, 'unit'),
+        title: assignment.title,
+        description: assignment.description,
+      });
+    }
+
     await writeAudit(tx, systemContext, {
       action: 'demo.seeded',
       entityType: 'organisation',
-      entityId: region.id,
+      entityId: lookup(orgIds, 'region', 'organisation'),
+      summary: {
+        organisations: demoOrganisations.length,
+        people: demoPeople.length,
+        bodies: demoBodies.length,
+      },
     });
   });
   return true;
