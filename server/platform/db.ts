@@ -21,6 +21,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** An arbitrary constant key for pg_advisory_lock while migrating. */
+const MIGRATION_LOCK = 4_242_001;
+
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../db/migrations');
 
 /** Opens PostgreSQL when a URL is given, otherwise embedded PGlite in dataDir ('memory://' for tests). */
@@ -37,7 +40,17 @@ export async function openDatabase(options: {
     return {
       db,
       kind: 'postgres',
-      migrate: () => migratePg(drizzlePg({ client: pool }), { migrationsFolder }),
+      // Several server processes may start at once: an advisory lock lets one migrate at a time.
+      migrate: async () => {
+        const client = await pool.connect();
+        try {
+          await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+          await migratePg(drizzlePg({ client }), { migrationsFolder });
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+          client.release();
+        }
+      },
       ping: async () => {
         await pool.query('select 1');
       },
