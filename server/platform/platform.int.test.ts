@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, type TestApp, testApp } from '../test/harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(async () => t.close());
+
+describe('the platform', () => {
+  it('answers liveness and readiness, the latter checking the database', async () => {
+    const browser = new Client(t.app);
+    expect((await browser.get('/health/live')).status).toBe(200);
+    const ready = await browser.get<{ status: string; database: string }>('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body.database).toBe(process.env.DATABASE_URL ? 'postgres' : 'pglite');
+  });
+
+  it('exposes Prometheus metrics including request durations', async () => {
+    const browser = new Client(t.app);
+    await browser.get('/health/live');
+    const metrics = await browser.get<string>('/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.body).toContain('loopen_http_request_duration_seconds');
+    expect(metrics.body).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('publishes an OpenAPI 3.1 document that lists the API', async () => {
+    const spec = await new Client(t.app).get<{ openapi: string; paths: Record<string, unknown> }>(
+      '/api/openapi.json',
+    );
+    expect(spec.status).toBe(200);
+    expect(spec.body.openapi).toBe('3.1.0');
+    expect(Object.keys(spec.body.paths)).toContain('/api/auth/login');
+    expect(Object.keys(spec.body.paths)).toContain('/api/me');
+    const docs = await new Client(t.app).get<string>('/api/docs/');
+    expect(docs.status).toBe(200);
+  });
+
+  it('sends security headers with a strict Content-Security-Policy and a request id', async () => {
+    const answer = await new Client(t.app).get('/health/live');
+    const csp = String(answer.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    expect(answer.headers['x-request-id']).toBeTruthy();
+  });
+
+  it('keeps a request id the caller sends, so logs can be followed across systems', async () => {
+    const answer = await t.app.inject({
+      method: 'GET',
+      url: '/health/live',
+      headers: { 'x-request-id': 'abc-123' },
+    });
+    expect(answer.headers['x-request-id']).toBe('abc-123');
+  });
+
+  it("answers unknown paths with problem+json 404 in the caller's language", async () => {
+    const answer = await new Client(t.app, { language: 'en' }).get<{ title: string; status: number }>(
+      '/api/nothing-here',
+    );
+    expect(answer.status).toBe(404);
+    expect(String(answer.headers['content-type'])).toContain('application/problem+json');
+    expect(answer.body.title).toBe('Not found');
+  });
+
+  it('answers broken JSON with 400, not 500, in Norwegian when asked', async () => {
+    const browser = new Client(t.app, { language: 'nb' });
+    const answer = await browser.post<{ detail: string }>('/api/auth/login', '{"username": ', {
+      'content-type': 'application/json',
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.detail).toBe('Forespørselen kunne ikke leses: ugyldig JSON.');
+  });
+
+  it('lists each invalid field with a translated message', async () => {
+    const browser = new Client(t.app, { language: 'sv' });
+    const answer = await browser.post<{ errors: Array<{ path: string; message: string }> }>(
+      '/api/auth/login',
+      {
+        username: '',
+        extra: 1,
+      },
+    );
+    expect(answer.status).toBe(400);
+    const paths = answer.body.errors.map((e) => e.path);
+    expect(paths).toContain('password');
+    expect(answer.body.errors.find((e) => e.path === 'password')?.message).toBe('Uppgiften krävs.');
+  });
+
+  it('refuses too many requests from one address once the limit is reached', async () => {
+    const limited = await testApp({ LOOPEN_RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const browser = new Client(limited.app, { language: 'en' });
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await browser.get('/api/me')).status);
+      expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+      expect(statuses[4]).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+});
