@@ -89,6 +89,9 @@ registerMessages({
     'validation.unrecognized_keys': 'Okända fält: {keys}.',
     'validation.invalid': 'Ogiltigt värde.',
     'validation.control_characters': 'Innehåller otillåtna kontrolltecken.',
+    'auth.required': 'Du behöver logga in.',
+    'auth.csrf_failed': 'Begäran saknar giltig säkerhetstoken (CSRF). Ladda om sidan och försök igen.',
+    'access.denied': 'Du har inte behörighet att göra detta.',
   },
   nb: {
     'problem.bad_request': 'Ugyldig forespørsel',
@@ -122,6 +125,10 @@ registerMessages({
     'validation.unrecognized_keys': 'Ukjente felt: {keys}.',
     'validation.invalid': 'Ugyldig verdi.',
     'validation.control_characters': 'Inneholder ugyldige kontrolltegn.',
+    'auth.required': 'Du må logge inn.',
+    'auth.csrf_failed':
+      'Forespørselen mangler gyldig sikkerhetstoken (CSRF). Last inn siden på nytt og prøv igjen.',
+    'access.denied': 'Du har ikke tilgang til å gjøre dette.',
   },
   en: {
     'problem.bad_request': 'Bad request',
@@ -155,5 +162,8 @@ registerMessages({
     'validation.unrecognized_keys': 'Unknown fields: {keys}.',
     'validation.invalid': 'Invalid value.',
     'validation.control_characters': 'Contains control characters that are not allowed.',
+    'auth.required': 'You need to sign in.',
+    'auth.csrf_failed': 'The request lacks a valid security token (CSRF). Reload the page and try again.',
+    'access.denied': 'You are not allowed to do this.',
   },
 });

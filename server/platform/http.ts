@@ -19,7 +19,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import client from 'prom-client';
-import type { Actor } from './access.ts';
+import { type Actor, hasRole, type RoleName } from './access.ts';
 import type { AuditContext } from './audit.ts';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db.ts';
@@ -36,7 +36,17 @@ export type App = FastifyInstance<
   ZodTypeProvider
 >;
 
+/**
+ * Who may call a route at all, declared on every API route as `config: { access }`. The platform
+ * checks it before the body is even read; a route without a declaration answers 403 to everyone
+ * (deny by default). Finer, data-dependent rules (which units) live in each module's policy.ts.
+ */
+export type RouteAccess = 'public' | 'signedIn' | readonly RoleName[];
+
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
   interface FastifyRequest {
     actor: Actor | null;
     lang: Lang;
@@ -129,13 +139,17 @@ export async function createPlatform(options: PlatformOptions): Promise<App> {
     errorResponseBuilder: () => new AppError('error.rate_limited', 'too_many_requests'),
   });
 
-  // Language, session and CSRF, in that order: a bad CSRF answer is already in the right language.
+  // The language first, so that every error answer, even the rate limiter's, is in the caller's language.
   app.addHook('onRequest', async (request, reply) => {
     const cookieLang = request.cookies[LANG_COOKIE];
     request.lang = isLang(cookieLang)
       ? cookieLang
       : (langFromAcceptLanguage(request.headers['accept-language']) ?? defaultLang);
+  });
 
+  // Session, CSRF and route access run after the rate limiter (a route-level onRequest hook), so
+  // that unauthenticated floods are counted too, and before the body is parsed.
+  app.addHook('preParsing', async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token && request.url.startsWith('/api/')) {
       const policy = {
@@ -164,11 +178,29 @@ export async function createPlatform(options: PlatformOptions): Promise<App> {
         throw new AppError('auth.csrf_failed', 'forbidden');
       }
     }
+    checkRouteAccess(request);
   });
 
   registerObservability(app, database);
   await registerOpenApi(app);
   return app;
+}
+
+function checkRouteAccess(request: FastifyRequest): void {
+  if (!request.url.startsWith('/api/') || request.is404) return;
+  const url = request.routeOptions.url ?? '';
+  // The API's own description is public, like the health checks outside /api.
+  if (url === '/api/openapi.json' || url.startsWith('/api/docs')) return;
+  const access = request.routeOptions.config.access;
+  if (access === undefined) {
+    request.log.error({ route: url }, 'route declares no access rule; denied');
+    throw new AppError('access.denied', 'forbidden');
+  }
+  if (access === 'public') return;
+  if (!request.actor) throw new AppError('auth.required', 'unauthenticated');
+  if (access === 'signedIn') return;
+  const actor = request.actor;
+  if (!access.some((role) => hasRole(actor, role))) throw new AppError('access.denied', 'forbidden');
 }
 
 function registerObservability(app: App, database: Database): void {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, type TestApp, testApp } from '../test/harness.ts';
+import { loadActor } from '../modules/organisation/index.ts';
+import { Client, type TestApp, testApp, testConfig } from '../test/harness.ts';
+import { createPlatform } from './http.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -99,6 +101,27 @@ describe('the platform', () => {
       expect(statuses[4]).toBe(429);
     } finally {
       await limited.close();
+    }
+  });
+
+  it('denies a route that declares no access rule, to everyone (deny by default)', async () => {
+    const app = await createPlatform({
+      config: testConfig(),
+      database: t.database,
+      loadActor,
+      logger: false,
+    });
+    app.get('/api/forgotten', async () => ({ secret: true }));
+    app.get('/api/declared', { config: { access: 'public' } }, async () => ({ open: true }));
+    await app.ready();
+    try {
+      const browser = new Client(app, { language: 'en' });
+      const forgotten = await browser.get<{ detail: string }>('/api/forgotten');
+      expect(forgotten.status).toBe(403);
+      expect(forgotten.body.detail).toBe('You are not allowed to do this.');
+      expect((await browser.get('/api/declared')).status).toBe(200);
+    } finally {
+      await app.close();
     }
   });
 });

@@ -51,7 +51,10 @@ export function registerAuthRoutes(app: App, deps: { config: Config; database: D
 
   app.get(
     '/api/auth/csrf',
-    { schema: { tags, summary: 'The CSRF token to echo in x-csrf-token', response: { 200: csrfResponse } } },
+    {
+      schema: { tags, summary: 'The CSRF token to echo in x-csrf-token', response: { 200: csrfResponse } },
+      config: { access: 'public' },
+    },
     async (request) => ({ csrfToken: request.csrfToken }),
   );
 
@@ -65,6 +68,7 @@ export function registerAuthRoutes(app: App, deps: { config: Config; database: D
         response: { 200: meResponse },
       },
       config: {
+        access: 'public',
         rateLimit: {
           max: Math.max(20, Math.floor(config.LOOPEN_RATE_LIMIT_PER_MINUTE / 10)),
           timeWindow: '1 minute',
@@ -138,6 +142,7 @@ export function registerAuthRoutes(app: App, deps: { config: Config; database: D
         summary: 'Sign out (everywhere: true ends every session of the person)',
         body: logoutBody,
       },
+      config: { access: 'public' },
     },
     async (request, reply) => {
       const actor = request.actor;
@@ -166,6 +171,7 @@ export function registerAuthRoutes(app: App, deps: { config: Config; database: D
         summary: 'The signed-in person, organisation, roles, bodies and language',
         response: { 200: meResponse },
       },
+      config: { access: 'signedIn' },
     },
     async (request) => {
       const actor = requireActor(request.actor);
@@ -182,6 +188,7 @@ export function registerAuthRoutes(app: App, deps: { config: Config; database: D
         body: languageBody,
         response: { 200: meResponse },
       },
+      config: { access: 'signedIn' },
     },
     async (request, reply) => {
       const actor = requireActor(request.actor);
@@ -211,6 +218,7 @@ export function registerAuthRoutes(app: App, deps: { config: Config; database: D
         body: changePasswordBody,
         response: { 204: z.null() },
       },
+      config: { access: 'signedIn' },
     },
     async (request, reply) => {
       const actor = requireActor(request.actor);
