@@ -94,6 +94,17 @@ export async function createPlatform(options: PlatformOptions): Promise<App> {
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
+  // Deny by default, enforced when the app is built: an API route that does not say who may call it
+  // cannot be registered at all.
+  app.addHook('onRoute', (route) => {
+    const url = route.url;
+    if (!url.startsWith('/api/') || isApiDescription(url)) return;
+    if (route.config?.access === undefined) {
+      throw new Error(
+        `Route ${String(route.method)} ${url} declares no access rule: add config: { access: 'public' | 'signedIn' | [roles] } (see server/platform/http.ts)`,
+      );
+    }
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('actor', null);
@@ -186,16 +197,16 @@ export async function createPlatform(options: PlatformOptions): Promise<App> {
   return app;
 }
 
+/** The API's own description is public, like the health checks outside /api. */
+function isApiDescription(url: string): boolean {
+  return url === '/api/openapi.json' || url.startsWith('/api/docs');
+}
+
 function checkRouteAccess(request: FastifyRequest): void {
   if (!request.url.startsWith('/api/') || request.is404) return;
-  const url = request.routeOptions.url ?? '';
-  // The API's own description is public, like the health checks outside /api.
-  if (url === '/api/openapi.json' || url.startsWith('/api/docs')) return;
-  const access = request.routeOptions.config.access;
-  if (access === undefined) {
-    request.log.error({ route: url }, 'route declares no access rule; denied');
-    throw new AppError('access.denied', 'forbidden');
-  }
+  if (isApiDescription(request.routeOptions.url ?? '')) return;
+  // Every API route has a rule (the onRoute hook refuses one without); a missing one still denies.
+  const access = request.routeOptions.config.access ?? [];
   if (access === 'public') return;
   if (!request.actor) throw new AppError('auth.required', 'unauthenticated');
   if (access === 'signedIn') return;
