@@ -33,14 +33,19 @@ async function main(): Promise<void> {
   prune.unref();
 
   const app = await buildApp({ config, database });
+  // A terminal's Ctrl-C reaches both npm start's launcher and this process, so a signal can come
+  // twice: shut down once, and never let the second one kill the process before PGlite is closed.
+  let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
     await database.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.PORT, host: config.HOST });
   app.log.info({ database: database.kind, port: config.PORT }, 'Loopen is ready');

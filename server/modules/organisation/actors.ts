@@ -1,46 +1,44 @@
-import { and, eq } from 'drizzle-orm';
-import type { Actor } from '../../platform/access.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Actor, BodyMembership, RoleScope } from '../../platform/access.ts';
 import type { Db } from '../../platform/db.ts';
 import { bodies, bodyMembers, organisations, people, roleAssignments, units } from './tables.ts';
 
+// Role scopes and body memberships come back as JSON arrays from correlated subqueries, so that a
+// request's actor costs one round trip: on PGlite every query blocks the event loop. The outer
+// table is named literally: Drizzle leaves columns unqualified in a one-table select.
+const roleScopesOf = sql<Array<RoleScope & { unitName: string }>>`coalesce((
+  select json_agg(json_build_object('role', ra.role, 'unitId', ra.unit_id, 'unitPath', u.path, 'unitName', u.name) order by u.name)
+  from ${roleAssignments} ra join ${units} u on u.id = ra.unit_id
+  where ra.person_id = "people"."id"), '[]'::json)`;
+const membershipsOf = sql<Array<BodyMembership & { name: string; kind: string }>>`coalesce((
+  select json_agg(json_build_object('bodyId', b.id, 'role', bm.role, 'name', b.name, 'kind', b.kind) order by b.name)
+  from ${bodyMembers} bm join ${bodies} b on b.id = bm.body_id
+  where bm.person_id = "people"."id" and b.active), '[]'::json)`;
+
 /** Loads the signed-in person with their role scopes and body memberships; null when inactive. */
 export async function loadActor(db: Db, personId: string, sessionId: string): Promise<Actor | null> {
-  const [person] = await db
+  const [row] = await db
     .select({
-      id: people.id,
+      personId: people.id,
       username: people.username,
       name: people.name,
       organisationId: people.organisationId,
       language: people.language,
+      roles: roleScopesOf,
+      bodies: membershipsOf,
     })
     .from(people)
     .where(and(eq(people.id, personId), eq(people.active, true)));
-  if (!person) return null;
-  const [roles, memberships] = await Promise.all([
-    db
-      .select({ role: roleAssignments.role, unitId: roleAssignments.unitId, unitPath: units.path })
-      .from(roleAssignments)
-      .innerJoin(units, eq(units.id, roleAssignments.unitId))
-      .where(eq(roleAssignments.personId, personId)),
-    db
-      .select({ bodyId: bodyMembers.bodyId, role: bodyMembers.role })
-      .from(bodyMembers)
-      .innerJoin(bodies, eq(bodies.id, bodyMembers.bodyId))
-      .where(and(eq(bodyMembers.personId, personId), eq(bodies.active, true))),
-  ]);
+  if (!row) return null;
   return {
-    personId: person.id,
-    username: person.username,
-    name: person.name,
-    organisationId: person.organisationId,
-    language: person.language,
+    ...row,
     sessionId,
-    roles,
-    bodies: memberships,
+    roles: row.roles.map(({ role, unitId, unitPath }) => ({ role, unitId, unitPath })),
+    bodies: row.bodies.map(({ bodyId, role }) => ({ bodyId, role })),
   };
 }
 
-/** The full picture for GET /api/me. */
+/** The full picture for GET /api/me, in one query. */
 export async function getMe(db: Db, actor: Actor) {
   const [row] = await db
     .select({
@@ -53,26 +51,19 @@ export async function getMe(db: Db, actor: Actor) {
         language: people.language,
       },
       organisation: { id: organisations.id, name: organisations.name, kind: organisations.kind },
+      roles: roleScopesOf,
+      bodies: membershipsOf,
     })
     .from(people)
     .innerJoin(organisations, eq(organisations.id, people.organisationId))
     .where(eq(people.id, actor.personId));
   if (!row) throw new Error('signed-in person vanished');
-  const [roles, memberships] = await Promise.all([
-    db
-      .select({ role: roleAssignments.role, unitId: roleAssignments.unitId, unitName: units.name })
-      .from(roleAssignments)
-      .innerJoin(units, eq(units.id, roleAssignments.unitId))
-      .where(eq(roleAssignments.personId, actor.personId))
-      .orderBy(units.name),
-    db
-      .select({ bodyId: bodies.id, name: bodies.name, kind: bodies.kind, role: bodyMembers.role })
-      .from(bodyMembers)
-      .innerJoin(bodies, eq(bodies.id, bodyMembers.bodyId))
-      .where(and(eq(bodyMembers.personId, actor.personId), eq(bodies.active, true)))
-      .orderBy(bodies.name),
-  ]);
-  return { ...row, roles, bodies: memberships };
+  return {
+    person: row.person,
+    organisation: row.organisation,
+    roles: row.roles.map(({ role, unitId, unitName }) => ({ role, unitId, unitName })),
+    bodies: row.bodies.map(({ bodyId, name, kind, role }) => ({ bodyId, name, kind, role })),
+  };
 }
 
 /** Finds an active person by username for sign-in. */
