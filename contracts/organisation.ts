@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { languageSchema, pageQuery, paged, requiredText, roleSchema, text } from './common.ts';
+import { languageSchema, paged, pageQuery, requiredText, roleSchema, text } from './common.ts';
 
 // ---------- organisations ----------
 export const organisationKindSchema = z.enum(['region', 'municipality', 'agency', 'other']);
@@ -8,12 +8,18 @@ export const organisationSchema = z.object({
   name: z.string(),
   kind: organisationKindSchema,
   orgNumber: z.string().nullable(),
+  /** the unit at the top of the organisation's tree, created with the organisation */
+  rootUnitId: z.uuid().nullable(),
   allowedActions: z.array(z.enum(['edit'])),
 });
 export type Organisation = z.infer<typeof organisationSchema>;
 export const organisationListResponse = z.object({ items: z.array(organisationSchema) });
 export const createOrganisationBody = z
-  .object({ name: requiredText(200), kind: organisationKindSchema, orgNumber: text(40).nullable().optional() })
+  .object({
+    name: requiredText(200),
+    kind: organisationKindSchema,
+    orgNumber: text(40).nullable().optional(),
+  })
   .strict();
 export const updateOrganisationBody = createOrganisationBody.partial().strict();
 
@@ -104,7 +110,12 @@ export const unitDetailResponse = unitSchema.extend({
 export type UnitDetail = z.infer<typeof unitDetailResponse>;
 
 // ---------- people ----------
-export const personRoleSchema = z.object({ id: z.uuid(), role: roleSchema, unitId: z.uuid(), unitName: z.string() });
+export const personRoleSchema = z.object({
+  id: z.uuid(),
+  role: roleSchema,
+  unitId: z.uuid(),
+  unitName: z.string(),
+});
 export const personSchema = z.object({
   id: z.uuid(),
   organisationId: z.uuid(),
@@ -116,7 +127,9 @@ export const personSchema = z.object({
   language: languageSchema,
   active: z.boolean(),
   roles: z.array(personRoleSchema),
-  bodies: z.array(z.object({ bodyId: z.uuid(), name: z.string(), role: z.enum(['chair', 'member', 'secretary']) })),
+  bodies: z.array(
+    z.object({ bodyId: z.uuid(), name: z.string(), role: z.enum(['chair', 'member', 'secretary']) }),
+  ),
   allowedActions: z.array(z.enum(['edit', 'assignRoles', 'resetPassword'])),
 });
 export type Person = z.infer<typeof personSchema>;
@@ -144,7 +157,10 @@ export const createPersonBody = z
     language: languageSchema.optional(),
     /** an initial password; without one the person cannot sign in until an administrator sets one */
     password: z.string().min(10).max(500).optional(),
-    roles: z.array(z.object({ role: roleSchema, unitId: z.uuid() }).strict()).max(50).optional(),
+    roles: z
+      .array(z.object({ role: roleSchema, unitId: z.uuid() }).strict())
+      .max(50)
+      .optional(),
   })
   .strict();
 export const updatePersonBody = z
@@ -186,6 +202,9 @@ export const bodySchema = z.object({
 });
 export type Body = z.infer<typeof bodySchema>;
 export const bodyListResponse = z.object({ items: z.array(bodySchema) });
+export const bodyListQuery = z
+  .object({ organisationId: z.uuid().optional(), includeInactive: z.enum(['true', 'false']).optional() })
+  .strict();
 export const createBodyBody = z
   .object({
     organisationId: z.uuid(),
@@ -206,7 +225,14 @@ export const bodyMemberParams = z.object({ id: z.uuid(), personId: z.uuid() }).s
  *   units:  external_id, name, parent_external_id, organisation
  *   people: username, name, email, profession, language, organisation, unit_external_id, role
  * Idempotent: rows are matched on external_id / username and updated, never duplicated. Any bad line
- * means nothing is written, and the answer lists every bad line.
+ * means nothing is written, and the 400 answer lists every bad line in `lines` (ImportLineError[],
+ * at most 1000; `linesOmitted` counts the rest).
+ *   units:  `organisation` is the organisation's name or id. A parent may come later in the file. An
+ *           empty parent_external_id puts a new unit under its organisation's root unit (or makes it
+ *           the root of an organisation that has none) and leaves a stored unit where it is.
+ *   people: one line per role; a person with two roles has two lines that agree on everything else.
+ *           Roles are only ever added, never removed. An empty profession clears it; an empty language
+ *           keeps the stored one (new people: sv). New people get no password.
  */
 export const importQuery = z.object({ dryRun: z.enum(['true', 'false']).optional() }).strict();
 export const importResponse = z.object({
@@ -215,7 +241,11 @@ export const importResponse = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
 });
-export const importLineError = z.object({ line: z.number().int(), column: z.string().nullable(), message: z.string() });
+export const importLineError = z.object({
+  line: z.number().int(),
+  column: z.string().nullable(),
+  message: z.string(),
+});
 export type ImportLineError = z.infer<typeof importLineError>;
 
 // ---------- audit ----------

@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
+import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { loadActor } from './modules/organisation/index.ts';
+import { registerOrganisationRoutes } from './modules/organisation/routes.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
 import { AppError } from './platform/errors.ts';
@@ -27,6 +29,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const deps = { config, database };
 
   registerAuthRoutes(app, deps);
+  registerOrganisationRoutes(app, deps);
+  registerAuditRoutes(app, deps);
 
   if (options.serveWeb !== false && existsSync(resolve(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });

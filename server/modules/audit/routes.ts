@@ -1,0 +1,38 @@
+import { auditListResponse, auditQuery } from '../../../contracts/organisation.ts';
+import { assertAllowed, requireActor } from '../../platform/access.ts';
+import type { Config } from '../../platform/config.ts';
+import type { Database } from '../../platform/db.ts';
+import type { App } from '../../platform/http.ts';
+import './messages.ts';
+import { mayViewAudit } from './policy.ts';
+import { presentAuditEntry } from './presenter.ts';
+import { listAuditEntries } from './service.ts';
+
+const tags = ['audit'];
+
+export function registerAuditRoutes(app: App, deps: { config: Config; database: Database }): void {
+  const { db } = deps.database;
+
+  app.get(
+    '/api/audit',
+    {
+      config: { access: ['administrator'] },
+      schema: {
+        tags,
+        summary: 'Browse the audit trail, newest first (administrators)',
+        description:
+          'Filter by actorId, action (e.g. unit.moved), entityType and entityId (e.g. unit + its id), and ' +
+          'a time range from..to (inclusive, ISO 8601 with offset).',
+        querystring: auditQuery,
+        response: { 200: auditListResponse },
+      },
+    },
+    async (request) => {
+      assertAllowed(mayViewAudit(requireActor(request.actor)));
+      const { page, pageSize } = request.query;
+      // One transaction, so the page and the total come from the same snapshot.
+      const found = await db.transaction((tx) => listAuditEntries(request.query, tx));
+      return { items: found.items.map(presentAuditEntry), total: found.total, page, pageSize };
+    },
+  );
+}

@@ -1,0 +1,185 @@
+import { idParams } from '../../../contracts/common.ts';
+import {
+  addRoleBody,
+  createPersonBody,
+  personListQuery,
+  personListResponse,
+  personSchema,
+  roleParams,
+  setPasswordBody,
+  updatePersonBody,
+} from '../../../contracts/organisation.ts';
+import { requireActor } from '../../platform/access.ts';
+import { type App, auditContextOf } from '../../platform/http.ts';
+import { hashPassword } from '../../platform/passwords.ts';
+import { createPerson, getPerson, listPeople, setPersonPassword, updatePerson } from './people.ts';
+import { mayManagePeople } from './policy.ts';
+import { presentPerson } from './presenters.ts';
+import { addRole, removeRole } from './roles.ts';
+import { beforeBody, noContent, type RouteDeps } from './route-support.ts';
+import { inTransaction } from './transaction.ts';
+
+const tags = ['organisation'];
+const peopleAdmin = beforeBody(mayManagePeople, 'organisation.organisation_admin_required');
+// Who may read people at all; which people is the use case's business (policy.ts peopleReadScope).
+const peopleReaders = ['administrator', 'manager', 'quality_coordinator'] as const;
+
+export function registerPeopleRoutes(app: App, { database }: RouteDeps): void {
+  const { db } = database;
+
+  app.get(
+    '/api/people',
+    {
+      config: { access: peopleReaders },
+      schema: {
+        tags,
+        summary: 'Search people (administrators: all; managers and quality coordinators: their units)',
+        description:
+          'q matches name, username or e-mail; unitId keeps people holding a role in that unit or below it.',
+        querystring: personListQuery,
+        response: { 200: personListResponse },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const { page, pageSize } = request.query;
+      const found = await inTransaction(db, (tx) => listPeople({ actor, ...request.query }, tx));
+      return { items: found.items.map((p) => presentPerson(p, actor)), total: found.total, page, pageSize };
+    },
+  );
+
+  app.post(
+    '/api/people',
+    {
+      config: { access: ['administrator'] },
+      preParsing: peopleAdmin,
+      schema: {
+        tags,
+        summary: 'Add a person, optionally with a password and roles (organisation administrators)',
+        body: createPersonBody,
+        response: { 201: personSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request.actor);
+      const { password, ...person } = request.body;
+      // Hashed before the transaction: argon2 takes tens of milliseconds and must not hold a connection.
+      const passwordHash = password ? await hashPassword(password) : null;
+      const row = await inTransaction(db, (tx) =>
+        createPerson({ actor, audit: auditContextOf(request), person, passwordHash }, tx),
+      );
+      return reply.status(201).send(presentPerson(row, actor));
+    },
+  );
+
+  app.get(
+    '/api/people/:id',
+    {
+      config: { access: peopleReaders },
+      schema: {
+        tags,
+        summary: 'One person with roles and body memberships (same visibility as the list)',
+        params: idParams,
+        response: { 200: personSchema },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const row = await inTransaction(db, (tx) => getPerson({ actor, personId: request.params.id }, tx));
+      return presentPerson(row, actor);
+    },
+  );
+
+  app.patch(
+    '/api/people/:id',
+    {
+      config: { access: ['administrator'] },
+      preParsing: peopleAdmin,
+      schema: {
+        tags,
+        summary: 'Change a person; deactivating ends all their sessions (organisation administrators)',
+        params: idParams,
+        body: updatePersonBody,
+        response: { 200: personSchema },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const row = await inTransaction(db, (tx) =>
+        updatePerson(
+          { actor, audit: auditContextOf(request), personId: request.params.id, changes: request.body },
+          tx,
+        ),
+      );
+      return presentPerson(row, actor);
+    },
+  );
+
+  app.post(
+    '/api/people/:id/password',
+    {
+      config: { access: ['administrator'] },
+      preParsing: peopleAdmin,
+      schema: {
+        tags,
+        summary: "Set a person's password; their sessions end (organisation administrators)",
+        params: idParams,
+        body: setPasswordBody,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request.actor);
+      const passwordHash = await hashPassword(request.body.password);
+      await inTransaction(db, (tx) =>
+        setPersonPassword(
+          { actor, audit: auditContextOf(request), personId: request.params.id, passwordHash },
+          tx,
+        ),
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/people/:id/roles',
+    {
+      config: { access: ['administrator'] },
+      schema: {
+        tags,
+        summary: 'Give a person a role over a unit and its subtree (administrators, on units in their scope)',
+        params: idParams,
+        body: addRoleBody,
+        response: { 201: personSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request.actor);
+      const row = await inTransaction(db, (tx) =>
+        addRole({ actor, audit: auditContextOf(request), personId: request.params.id, ...request.body }, tx),
+      );
+      return reply.status(201).send(presentPerson(row, actor));
+    },
+  );
+
+  app.delete(
+    '/api/people/:id/roles/:roleId',
+    {
+      config: { access: ['administrator'] },
+      schema: {
+        tags,
+        summary: 'Take a role away (administrators, on units in their scope)',
+        params: roleParams,
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request.actor);
+      const { id, roleId } = request.params;
+      await inTransaction(db, (tx) =>
+        removeRole({ actor, audit: auditContextOf(request), personId: id, roleId }, tx),
+      );
+      return reply.status(204).send(null);
+    },
+  );
+}
