@@ -1,0 +1,425 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  bodies,
+  organisations,
+  people,
+  roleAssignments,
+  unitAssignments,
+  unitContacts,
+  units,
+} from '../modules/organisation/tables.ts';
+import { hashPassword } from '../platform/passwords.ts';
+import { seedDemo } from '../seed/demo.ts';
+import { Client, type TestApp, testApp } from './harness.ts';
+
+/**
+ * Every API endpoint against every kind of demo user, with the exact answer each should get. The
+ * list of endpoints comes from the OpenAPI document, so a new endpoint without a row here fails
+ * the test until someone decides who may call it.
+ */
+
+const personas = {
+  anonymous: null,
+  staff: 'sjukskoterska', // staff on orthopaedic ward 12
+  manager: 'chef.avd12', // manager of ward 12
+  otherManager: 'chef.medicin', // manager of the medical clinic
+  qualityCoordinator: 'kvalitet.ortopedi', // quality coordinator of the orthopaedic clinic
+  partnerMember: 'fk.utredare', // Försäkringskassan, member of Avvikelseforum
+  administrator: 'admin', // administrator of the whole region
+} as const;
+type Persona = keyof typeof personas;
+const personaNames = Object.keys(personas) as Persona[];
+
+interface Fixtures {
+  region: string;
+  fk: string;
+  ward: string;
+  hipSection: string;
+  forum: string;
+  nurse: string;
+  surgeon: string;
+  contact: string;
+  /** per persona, things that persona's request may consume (delete, move, re-password) */
+  own: Record<Persona, { person: string; roleId: string; unit: string; contact: string; assignment: string }>;
+}
+
+interface Call {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+type Expected = Record<Persona, number>;
+const signedIn = (status: number): Expected => ({
+  anonymous: 401,
+  staff: status,
+  manager: status,
+  otherManager: status,
+  qualityCoordinator: status,
+  partnerMember: status,
+  administrator: status,
+});
+const adminOnly = (status: number): Expected => ({ ...signedIn(403), administrator: status });
+const everyone = (status: number): Expected => ({ ...signedIn(status), anonymous: status });
+
+const csv = { 'content-type': 'text/csv' };
+
+/** Keyed by "METHOD /openapi/path"; the order is the order the walk runs in. */
+const matrix: Record<string, { call: (p: Persona, f: Fixtures) => Call; expected: Expected }> = {
+  'GET /api/auth/csrf': { call: () => ({ method: 'GET', url: '/api/auth/csrf' }), expected: everyone(200) },
+  // Invalid bodies: the route was reached (400), and nobody's session is touched.
+  'POST /api/auth/login': {
+    call: () => ({ method: 'POST', url: '/api/auth/login', body: {} }),
+    expected: everyone(400),
+  },
+  'POST /api/auth/logout': {
+    call: () => ({ method: 'POST', url: '/api/auth/logout', body: { everywhere: 'yes' } }),
+    expected: everyone(400),
+  },
+  'GET /api/me': { call: () => ({ method: 'GET', url: '/api/me' }), expected: signedIn(200) },
+  'PUT /api/me/language': {
+    call: () => ({ method: 'PUT', url: '/api/me/language', body: { language: 'sv' } }),
+    expected: signedIn(200),
+  },
+  'POST /api/me/password': {
+    call: () => ({
+      method: 'POST',
+      url: '/api/me/password',
+      body: { currentPassword: 'not-my-password', newPassword: 'a-new-long-password' },
+    }),
+    expected: signedIn(400),
+  },
+  'GET /api/organisations': {
+    call: () => ({ method: 'GET', url: '/api/organisations' }),
+    expected: signedIn(200),
+  },
+  'POST /api/organisations': {
+    call: (p) => ({
+      method: 'POST',
+      url: '/api/organisations',
+      body: { name: `Matrix org ${p}`, kind: 'other' },
+    }),
+    expected: adminOnly(201),
+  },
+  'PATCH /api/organisations/{id}': {
+    call: (_, f) => ({
+      method: 'PATCH',
+      url: `/api/organisations/${f.fk}`,
+      body: { orgNumber: '202100-0000' },
+    }),
+    expected: adminOnly(200),
+  },
+  'GET /api/units': { call: () => ({ method: 'GET', url: '/api/units' }), expected: signedIn(200) },
+  'POST /api/units': {
+    call: (p, f) => ({
+      method: 'POST',
+      url: '/api/units',
+      body: { parentId: f.ward, organisationId: f.region, name: `Matrix unit ${p}` },
+    }),
+    expected: adminOnly(201),
+  },
+  'GET /api/units/{id}': {
+    call: (_, f) => ({ method: 'GET', url: `/api/units/${f.ward}` }),
+    expected: signedIn(200),
+  },
+  'PATCH /api/units/{id}': {
+    call: (p, f) => ({ method: 'PATCH', url: `/api/units/${f.own[p].unit}`, body: { name: `Renamed ${p}` } }),
+    expected: adminOnly(200),
+  },
+  'POST /api/units/{id}/move': {
+    call: (p, f) => ({
+      method: 'POST',
+      url: `/api/units/${f.own[p].unit}/move`,
+      body: { parentId: f.hipSection },
+    }),
+    expected: adminOnly(200),
+  },
+  'POST /api/units/{id}/contacts': {
+    call: (_, f) => ({
+      method: 'POST',
+      url: `/api/units/${f.ward}/contacts`,
+      body: { organisationId: f.fk, name: 'Matrix Kontakt', role: 'Försäkringsutredare' },
+    }),
+    expected: adminOnly(201),
+  },
+  'PATCH /api/unit-contacts/{id}': {
+    call: (_, f) => ({
+      method: 'PATCH',
+      url: `/api/unit-contacts/${f.contact}`,
+      body: { phone: '010-000 00 09' },
+    }),
+    expected: adminOnly(200),
+  },
+  'DELETE /api/unit-contacts/{id}': {
+    call: (p, f) => ({ method: 'DELETE', url: `/api/unit-contacts/${f.own[p].contact}` }),
+    expected: adminOnly(204),
+  },
+  'POST /api/units/{id}/assignments': {
+    call: (_, f) => ({
+      method: 'POST',
+      url: `/api/units/${f.ward}/assignments`,
+      body: { title: 'Matrix uppdrag' },
+    }),
+    expected: adminOnly(201),
+  },
+  'DELETE /api/unit-assignments/{id}': {
+    call: (p, f) => ({ method: 'DELETE', url: `/api/unit-assignments/${f.own[p].assignment}` }),
+    expected: adminOnly(204),
+  },
+  'GET /api/people': {
+    call: () => ({ method: 'GET', url: '/api/people' }),
+    expected: { ...signedIn(200), staff: 403, partnerMember: 403 },
+  },
+  'POST /api/people': {
+    call: (p, f) => ({
+      method: 'POST',
+      url: '/api/people',
+      body: {
+        organisationId: f.region,
+        username: `matrix.new.${p.toLowerCase()}`,
+        name: 'Matrix Person',
+        email: `matrix.${p.toLowerCase()}@alvsund.example`,
+      },
+    }),
+    expected: adminOnly(201),
+  },
+  'GET /api/people/{id}': {
+    // the nurse works on ward 12: inside the ward manager's and the clinic coordinator's scope only
+    call: (_, f) => ({ method: 'GET', url: `/api/people/${f.nurse}` }),
+    expected: { ...signedIn(403), manager: 200, qualityCoordinator: 200, administrator: 200 },
+  },
+  'PATCH /api/people/{id}': {
+    call: (_, f) => ({
+      method: 'PATCH',
+      url: `/api/people/${f.surgeon}`,
+      body: { profession: 'Specialistläkare ortopedi' },
+    }),
+    expected: adminOnly(200),
+  },
+  'POST /api/people/{id}/password': {
+    call: (p, f) => ({
+      method: 'POST',
+      url: `/api/people/${f.own[p].person}/password`,
+      body: { password: 'a-fresh-password-1' },
+    }),
+    expected: adminOnly(204),
+  },
+  'POST /api/people/{id}/roles': {
+    call: (p, f) => ({
+      method: 'POST',
+      url: `/api/people/${f.own[p].person}/roles`,
+      body: { role: 'manager', unitId: f.ward },
+    }),
+    expected: adminOnly(201),
+  },
+  'DELETE /api/people/{id}/roles/{roleId}': {
+    call: (p, f) => ({ method: 'DELETE', url: `/api/people/${f.own[p].person}/roles/${f.own[p].roleId}` }),
+    expected: adminOnly(204),
+  },
+  'GET /api/bodies': { call: () => ({ method: 'GET', url: '/api/bodies' }), expected: signedIn(200) },
+  'POST /api/bodies': {
+    call: (p, f) => ({
+      method: 'POST',
+      url: '/api/bodies',
+      body: { organisationId: f.region, name: `Matrix forum ${p}`, kind: 'forum' },
+    }),
+    expected: adminOnly(201),
+  },
+  'GET /api/bodies/{id}': {
+    call: (_, f) => ({ method: 'GET', url: `/api/bodies/${f.forum}` }),
+    expected: signedIn(200),
+  },
+  'PATCH /api/bodies/{id}': {
+    call: (_, f) => ({ method: 'PATCH', url: `/api/bodies/${f.forum}`, body: { kind: 'forum' } }),
+    expected: adminOnly(200),
+  },
+  'PUT /api/bodies/{id}/members/{personId}': {
+    call: (p, f) => ({
+      method: 'PUT',
+      url: `/api/bodies/${f.forum}/members/${f.own[p].person}`,
+      body: { role: 'member' },
+    }),
+    expected: adminOnly(200),
+  },
+  'DELETE /api/bodies/{id}/members/{personId}': {
+    call: (p, f) => ({ method: 'DELETE', url: `/api/bodies/${f.forum}/members/${f.own[p].person}` }),
+    expected: adminOnly(204),
+  },
+  'POST /api/import/units': {
+    call: () => ({
+      method: 'POST',
+      url: '/api/import/units?dryRun=true',
+      body: 'external_id,name,parent_external_id,organisation\nMATRIX-1,Matrixenheten,SE0000000001-S114,Region Älvsund\n',
+      headers: csv,
+    }),
+    expected: adminOnly(200),
+  },
+  'POST /api/import/people': {
+    call: () => ({
+      method: 'POST',
+      url: '/api/import/people?dryRun=true',
+      body: 'username,name,email,profession,language,organisation,unit_external_id,role\nmatrix.csv,Matrix Csv,matrix.csv@alvsund.example,Sjuksköterska,sv,Region Älvsund,SE0000000001-S114,staff\n',
+      headers: csv,
+    }),
+    expected: adminOnly(200),
+  },
+  'GET /api/audit': { call: () => ({ method: 'GET', url: '/api/audit' }), expected: adminOnly(200) },
+};
+
+let t: TestApp;
+let fixtures: Fixtures;
+const clients = new Map<Persona, Client>();
+
+async function idOf<T extends { id: string }>(rows: Promise<T[]>, what: string): Promise<string> {
+  const [row] = await rows;
+  if (!row) throw new Error(`fixture missing: ${what}`);
+  return row.id;
+}
+
+beforeAll(async () => {
+  t = await testApp();
+  const db = t.database.db;
+  await seedDemo(db, { password: 'loopen-demo' });
+  const unitId = (name: string) =>
+    idOf(db.select({ id: units.id }).from(units).where(eq(units.name, name)), name);
+  const personId = (username: string) =>
+    idOf(db.select({ id: people.id }).from(people).where(eq(people.username, username)), username);
+  const region = await idOf(
+    db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, 'Region Älvsund')),
+    'region',
+  );
+  const fk = await idOf(
+    db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.name, 'Försäkringskassan')),
+    'fk',
+  );
+  const ward = await unitId('Ortopedisk vårdavdelning 12');
+  const [wardRow] = await db.select({ path: units.path }).from(units).where(eq(units.id, ward));
+  const hash = await hashPassword('matrix-password-1');
+  const own = {} as Fixtures['own'];
+  for (const persona of personaNames) {
+    const slug = persona.toLowerCase();
+    const [unit] = await db
+      .insert(units)
+      .values({ organisationId: region, parentId: ward, name: `Own ${slug}`, path: 'pending' })
+      .returning({ id: units.id });
+    if (!unit || !wardRow) throw new Error('fixture unit');
+    await db
+      .update(units)
+      .set({ path: `${wardRow.path}${unit.id}/` })
+      .where(eq(units.id, unit.id));
+    const [person] = await db
+      .insert(people)
+      .values({
+        organisationId: region,
+        username: `matrix.${slug}`,
+        name: `Matrix ${slug}`,
+        email: `${slug}@alvsund.example`,
+        passwordHash: hash,
+      })
+      .returning({ id: people.id });
+    if (!person) throw new Error('fixture person');
+    const [role] = await db
+      .insert(roleAssignments)
+      .values({ personId: person.id, role: 'staff', unitId: unit.id })
+      .returning({ id: roleAssignments.id });
+    const [contact] = await db
+      .insert(unitContacts)
+      .values({ unitId: ward, organisationId: fk, name: `Kontakt ${slug}`, role: 'Handläggare' })
+      .returning({ id: unitContacts.id });
+    const [assignment] = await db
+      .insert(unitAssignments)
+      .values({ unitId: ward, title: `Uppdrag ${slug}` })
+      .returning({ id: unitAssignments.id });
+    if (!role || !contact || !assignment) throw new Error('fixture rows');
+    own[persona] = {
+      person: person.id,
+      roleId: role.id,
+      unit: unit.id,
+      contact: contact.id,
+      assignment: assignment.id,
+    };
+  }
+  fixtures = {
+    region,
+    fk,
+    ward,
+    hipSection: await unitId('Sektion höft och knä'),
+    forum: await idOf(
+      db.select({ id: bodies.id }).from(bodies).where(eq(bodies.name, 'Avvikelseforum')),
+      'forum',
+    ),
+    nurse: await personId('sjukskoterska'),
+    surgeon: await personId('lakare'),
+    contact: await idOf(
+      db
+        .select({ id: unitContacts.id })
+        .from(unitContacts)
+        .where(and(eq(unitContacts.unitId, ward), eq(unitContacts.name, 'Kontakt anonymous'))),
+      'contact',
+    ),
+    own,
+  };
+  for (const persona of personaNames) {
+    const client = new Client(t.app);
+    const username = personas[persona];
+    if (username) await client.login(username, 'loopen-demo');
+    clients.set(persona, client);
+  }
+});
+afterAll(async () => t.close());
+
+describe('the access matrix', () => {
+  it('has a row for every endpoint in the OpenAPI document, and none for endpoints that do not exist', () => {
+    const spec = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(spec.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(
+      documented.filter((key) => !(key in matrix)),
+      'endpoints without a row in the matrix',
+    ).toEqual([]);
+    expect(
+      Object.keys(matrix).filter((key) => !documented.includes(key)),
+      'rows for no endpoint',
+    ).toEqual([]);
+  });
+
+  it('gives every kind of user exactly the expected answer on every endpoint, and never a 5xx', async () => {
+    const mismatches: string[] = [];
+    let cells = 0;
+    for (const [key, row] of Object.entries(matrix)) {
+      for (const persona of personaNames) {
+        const call = row.call(persona, fixtures);
+        const client = clients.get(persona);
+        if (!client) throw new Error(`no client for ${persona}`);
+        const answer = await client.request(call.method, call.url, call.body, call.headers);
+        cells += 1;
+        if (answer.status !== row.expected[persona]) {
+          mismatches.push(
+            `${key} as ${persona}: expected ${row.expected[persona]}, got ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`,
+          );
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(cells).toBe(Object.keys(matrix).length * personaNames.length);
+  });
+
+  it('scopes lists by data too: a manager sees the people of their own units only', async () => {
+    const listed = async (persona: Persona): Promise<string[]> => {
+      const answer = await clients
+        .get(persona)
+        ?.get<{ items: Array<{ username: string }> }>('/api/people?pageSize=200');
+      return answer?.body.items.map((p) => p.username) ?? [];
+    };
+    expect(await listed('manager')).toContain('sjukskoterska');
+    expect(await listed('otherManager')).not.toContain('sjukskoterska');
+    expect(await listed('otherManager')).toContain('chef.avd3');
+    expect(await listed('administrator')).toContain('fk.utredare');
+  });
+});
