@@ -62,6 +62,16 @@ describe('finding people', () => {
     expect(outside.status).toBe(403);
   });
 
+  it("when a manager opens someone else's record, then the read is in the audit log; their own is not", async () => {
+    const cast = await createRegion(t);
+    const manager = await signIn(t, cast.manager);
+    expect((await manager.get(`/api/people/${cast.staff.id}`)).status).toBe(200);
+    expect((await manager.get(`/api/people/${cast.manager.id}`)).status).toBe(200);
+    const reads = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'person.read'));
+    const mine = reads.filter((r) => r.actorId === cast.manager.id);
+    expect(mine.map((r) => r.entityId)).toEqual([cast.staff.id]);
+  });
+
   it('when a staff member looks, then the answer is 403; signed out it is 401', async () => {
     const cast = await createRegion(t);
     const staff = await signIn(t, cast.staff);

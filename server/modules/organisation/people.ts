@@ -76,9 +76,19 @@ export async function listPeople(
   };
 }
 
-export async function getPerson(options: { actor: Actor; personId: string }, tx: Db): Promise<PersonRecord> {
+/**
+ * A person's record is personal data: reading someone else's is logged in the audit log, in the
+ * same transaction as the read (the mechanism deviation records will use too).
+ */
+export async function getPerson(
+  options: { actor: Actor; personId: string; audit: AuditContext },
+  tx: Db,
+): Promise<PersonRecord> {
   const person = await requirePerson(tx, options.personId);
   assertAllowed(mayReadPerson(options.actor, person), 'organisation.people_read_denied');
+  if (person.id !== options.actor.personId) {
+    await writeAudit(tx, options.audit, { action: 'person.read', entityType: 'person', entityId: person.id });
+  }
   return person;
 }
 

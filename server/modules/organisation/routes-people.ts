@@ -85,7 +85,9 @@ export function registerPeopleRoutes(app: App, { database }: RouteDeps): void {
     },
     async (request) => {
       const actor = requireActor(request.actor);
-      const row = await inTransaction(db, (tx) => getPerson({ actor, personId: request.params.id }, tx));
+      const row = await inTransaction(db, (tx) =>
+        getPerson({ actor, personId: request.params.id, audit: auditContextOf(request) }, tx),
+      );
       return presentPerson(row, actor);
     },
   );
