@@ -10,24 +10,37 @@ export interface AuditContext {
 
 export const systemContext: AuditContext = { actorId: null, actorName: 'system', requestId: null };
 
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  summary?: Record<string, unknown>;
+}
+
 /**
- * Writes one audit row. Call it with the same transaction as the change it records, so that the
- * change and its audit row commit or vanish together.
+ * Writes audit rows: one entry, or many (a bulk import) in batched inserts. Call it with the same
+ * transaction as the change it records, so that the change and its audit rows commit or vanish
+ * together.
  */
 export async function writeAudit(
   tx: Db,
   ctx: AuditContext,
-  entry: { action: string; entityType: string; entityId?: string | null; summary?: Record<string, unknown> },
+  entries: AuditEntry | AuditEntry[],
 ): Promise<void> {
-  await tx.insert(auditLog).values({
-    actorId: ctx.actorId,
-    actorName: ctx.actorName,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
-    summary: entry.summary ?? {},
-    requestId: ctx.requestId,
-  });
+  const list = Array.isArray(entries) ? entries : [entries];
+  for (let i = 0; i < list.length; i += 500) {
+    await tx.insert(auditLog).values(
+      list.slice(i, i + 500).map((entry) => ({
+        actorId: ctx.actorId,
+        actorName: ctx.actorName,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId ?? null,
+        summary: entry.summary ?? {},
+        requestId: ctx.requestId,
+      })),
+    );
+  }
 }
 
 /** A compact "what changed" summary: only the fields whose values differ, as { field: [before, after] }. */

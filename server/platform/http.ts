@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -148,10 +148,17 @@ export async function createPlatform(options: PlatformOptions): Promise<App> {
     max: config.LOOPEN_RATE_LIMIT_PER_MINUTE,
     timeWindow: '1 minute',
     errorResponseBuilder: () => new AppError('error.rate_limited', 'too_many_requests'),
+    // Only the API is counted (a page load fetches a dozen static files), and per session when
+    // there is one: a whole ward behind one proxy address must not share a single budget.
+    allowList: (request) => !request.url.startsWith('/api/'),
+    keyGenerator: (request) => {
+      const token = request.cookies[SESSION_COOKIE];
+      return token ? `s:${createHash('sha256').update(token).digest('base64url')}` : `ip:${request.ip}`;
+    },
   });
 
   // The language first, so that every error answer, even the rate limiter's, is in the caller's language.
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', async (request) => {
     const cookieLang = request.cookies[LANG_COOKIE];
     request.lang = isLang(cookieLang)
       ? cookieLang

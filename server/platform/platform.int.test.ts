@@ -99,6 +99,12 @@ describe('the platform', () => {
       for (let i = 0; i < 5; i++) statuses.push((await browser.get('/api/me')).status);
       expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
       expect(statuses[4]).toBe(429);
+      // Outside the API nothing is counted: a page load's static files do not eat the budget.
+      expect((await browser.get('/health/live')).status).toBe(200);
+      // A browser with a session cookie has a budget of its own, even from the same address.
+      const colleague = new Client(limited.app, { language: 'en' });
+      colleague.setCookie('loopen_session', 'some-session-token-of-a-colleague');
+      expect((await colleague.get('/api/me')).status).toBe(401);
     } finally {
       await limited.close();
     }

@@ -54,16 +54,14 @@ export async function seedDemo(db: Db, options: { password: string }): Promise<b
         const id = crypto.randomUUID();
         const parentId = unit.parent ? lookup(unitIds, unit.parent, 'unit') : null;
         const path = `${unit.parent ? lookup(unitPaths, unit.parent, 'unit') : '/'}${id}/`;
-        await tx
-          .insert(units)
-          .values({
-            id,
-            organisationId: row.id,
-            parentId,
-            name: unit.name,
-            externalId: unit.externalId ?? null,
-            path,
-          });
+        await tx.insert(units).values({
+          id,
+          organisationId: row.id,
+          parentId,
+          name: unit.name,
+          externalId: unit.externalId ?? null,
+          path,
+        });
         unitIds.set(unit.key, id);
         unitPaths.set(unit.key, path);
       }
@@ -104,13 +102,11 @@ export async function seedDemo(db: Db, options: { password: string }): Promise<b
         .returning({ id: bodies.id });
       if (!row) throw new Error('demo seed: body insert failed');
       for (const member of body.members) {
-        await tx
-          .insert(bodyMembers)
-          .values({
-            bodyId: row.id,
-            personId: lookup(personIds, member.username, 'person'),
-            role: member.role,
-          });
+        await tx.insert(bodyMembers).values({
+          bodyId: row.id,
+          personId: lookup(personIds, member.username, 'person'),
+          role: member.role,
+        });
       }
     }
 

@@ -184,23 +184,20 @@ export async function importPeople(
   const newRoles = plans.flatMap((p) => p.rolesToAdd.map((r) => ({ personId: p.id, ...r })));
   for (const chunk of chunked(newRoles)) await tx.insert(roleAssignments).values(chunk);
 
-  for (const plan of created) {
-    const { name, organisationId } = plan.first.details;
-    await writeAudit(tx, options.audit, {
+  await writeAudit(tx, options.audit, [
+    ...created.map((plan) => ({
       action: 'person.created',
       entityType: 'person',
       entityId: plan.id,
       summary: {
         username: plan.first.username,
-        name,
-        organisationId,
+        name: plan.first.details.name,
+        organisationId: plan.first.details.organisationId,
         roles: plan.rolesToAdd,
         source: 'import',
       },
-    });
-  }
-  for (const plan of updated) {
-    await writeAudit(tx, options.audit, {
+    })),
+    ...updated.map((plan) => ({
       action: 'person.updated',
       entityType: 'person',
       entityId: plan.id,
@@ -209,8 +206,8 @@ export async function importPeople(
         ...(plan.rolesToAdd.length > 0 ? { rolesAdded: plan.rolesToAdd } : {}),
         source: 'import',
       },
-    });
-  }
+    })),
+  ]);
   await writeAudit(tx, options.audit, {
     action: 'import.people',
     entityType: 'import',

@@ -134,8 +134,8 @@ export async function importUnits(
     await rewriteSubtree(tx, { unitId: line.id, fromPath: now.path, toPath, newParentId: line.parentId });
   }
 
-  for (const line of created) {
-    await writeAudit(tx, options.audit, {
+  await writeAudit(tx, options.audit, [
+    ...created.map((line) => ({
       action: 'unit.created',
       entityType: 'unit',
       entityId: line.id,
@@ -146,23 +146,23 @@ export async function importUnits(
         organisationId: line.organisationId,
         source: 'import',
       },
-    });
-  }
-  for (const line of updated) {
-    const before = line.existing;
-    await writeAudit(tx, options.audit, {
-      action: 'unit.updated',
-      entityType: 'unit',
-      entityId: line.id,
-      summary: {
-        ...(before && before.name !== line.name ? { name: [before.name, line.name] } : {}),
-        ...(before && before.parentId !== line.parentId
-          ? { parentId: [before.parentId, line.parentId] }
-          : {}),
-        source: 'import',
-      },
-    });
-  }
+    })),
+    ...[...updated].map((line) => {
+      const before = line.existing;
+      return {
+        action: 'unit.updated',
+        entityType: 'unit',
+        entityId: line.id,
+        summary: {
+          ...(before && before.name !== line.name ? { name: [before.name, line.name] } : {}),
+          ...(before && before.parentId !== line.parentId
+            ? { parentId: [before.parentId, line.parentId] }
+            : {}),
+          source: 'import',
+        },
+      };
+    }),
+  ]);
   await writeAudit(tx, options.audit, {
     action: 'import.units',
     entityType: 'import',

@@ -1,0 +1,176 @@
+import { Button, Heading, Table } from '@digdir/designsystemet-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { type ReactElement, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type UnitDetail, unitAssignmentBody } from '../../../../contracts/organisation.ts';
+import { ConfirmButton, FormDialog } from '../../../components/dialogs.tsx';
+import { FormErrors, orNull, TextArea, TextInput, useForm, validate } from '../../../components/form.tsx';
+import { EmptyState } from '../../../components/QueryState.tsx';
+import { useFormatters } from '../../../format.ts';
+import { keys, organisationApi } from '../api.ts';
+
+interface AssignmentFormProps {
+  unitId: string;
+  onDone: () => void;
+  onCancel: () => void;
+}
+
+function AssignmentForm({ unitId, onDone, onCancel }: AssignmentFormProps): ReactElement {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const formId = 'assignment';
+  const form = useForm({ title: '', description: '', validFrom: '', validTo: '' });
+  const labels = {
+    title: t('assignment.title'),
+    description: t('assignment.description'),
+    validFrom: t('assignment.validFrom'),
+    validTo: t('assignment.validTo'),
+  };
+  const body = {
+    title: form.values.title,
+    description: orNull(form.values.description),
+    validFrom: orNull(form.values.validFrom),
+    validTo: orNull(form.values.validTo),
+  };
+  const checked = validate(unitAssignmentBody, body, t);
+  const clientErrors = checked.ok ? {} : { ...checked.errors };
+  if (body.validFrom && body.validTo && body.validTo < body.validFrom) {
+    clientErrors.validTo = t('assignment.endBeforeStart');
+  }
+  const onSubmit = form.submit(async () => {
+    await organisationApi.addAssignment(unitId, body);
+    await queryClient.invalidateQueries({ queryKey: keys.unit(unitId) });
+    onDone();
+  }, clientErrors);
+
+  return (
+    <form id={formId} onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
+      <FormErrors
+        formId={formId}
+        errors={form.errors}
+        general={form.general}
+        attempt={form.attempt}
+        labels={labels}
+      />
+      <TextInput
+        formId={formId}
+        name="title"
+        label={labels.title}
+        description={t('assignment.titleHelp')}
+        value={form.values.title}
+        onChange={form.bind('title')}
+        error={form.errors.title}
+        required
+      />
+      <TextArea
+        formId={formId}
+        name="description"
+        label={labels.description}
+        value={form.values.description}
+        onChange={form.bind('description')}
+        error={form.errors.description}
+        rows={3}
+      />
+      <div className="field-pair">
+        <TextInput
+          formId={formId}
+          name="validFrom"
+          type="date"
+          label={labels.validFrom}
+          value={form.values.validFrom}
+          onChange={form.bind('validFrom')}
+          error={form.errors.validFrom}
+        />
+        <TextInput
+          formId={formId}
+          name="validTo"
+          type="date"
+          label={labels.validTo}
+          value={form.values.validTo}
+          onChange={form.bind('validTo')}
+          error={form.errors.validTo}
+        />
+      </div>
+      <div className="button-row">
+        <Button type="submit" loading={form.submitting}>
+          {t('assignment.add')}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function AssignmentsSection({ unit, canEdit }: { unit: UnitDetail; canEdit: boolean }): ReactElement {
+  const { t } = useTranslation();
+  const { date } = useFormatters();
+  const queryClient = useQueryClient();
+  const [adding, setAdding] = useState(false);
+
+  return (
+    <section className="section" aria-labelledby="unit-assignments">
+      <div className="section__header">
+        <Heading level={3} data-size="xs" id="unit-assignments">
+          {t('unit.assignments')}
+        </Heading>
+        {canEdit ? (
+          <Button variant="secondary" data-size="sm" onClick={() => setAdding(true)}>
+            {t('assignment.add')}
+          </Button>
+        ) : null}
+      </div>
+      {unit.assignments.length === 0 ? (
+        <EmptyState>{t('unit.noAssignments')}</EmptyState>
+      ) : (
+        <div className="table-scroll">
+          <Table data-size="sm" className="mt-2">
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('assignment.title')}</Table.HeaderCell>
+                <Table.HeaderCell className="hide-narrow">{t('assignment.description')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('assignment.period')}</Table.HeaderCell>
+                {canEdit ? <Table.HeaderCell>{t('common.actions')}</Table.HeaderCell> : null}
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {unit.assignments.map((assignment) => (
+                <Table.Row key={assignment.id}>
+                  <Table.Cell>{assignment.title}</Table.Cell>
+                  <Table.Cell className="hide-narrow">{assignment.description ?? '–'}</Table.Cell>
+                  <Table.Cell>
+                    {assignment.validFrom || assignment.validTo
+                      ? `${assignment.validFrom ? date(assignment.validFrom) : '…'} – ${
+                          assignment.validTo ? date(assignment.validTo) : '…'
+                        }`
+                      : t('assignment.noPeriod')}
+                  </Table.Cell>
+                  {canEdit ? (
+                    <Table.Cell>
+                      <ConfirmButton
+                        aria-label={t('common.removeNamed', { name: assignment.title })}
+                        title={t('assignment.removeTitle')}
+                        text={t('assignment.removeConfirm', { title: assignment.title, unit: unit.name })}
+                        confirmLabel={t('common.remove')}
+                        onConfirm={async () => {
+                          await organisationApi.removeAssignment(assignment.id);
+                          await queryClient.invalidateQueries({ queryKey: keys.unit(unit.id) });
+                        }}
+                      >
+                        {t('common.remove')}
+                      </ConfirmButton>
+                    </Table.Cell>
+                  ) : null}
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+      <FormDialog open={adding} onClose={() => setAdding(false)} title={t('assignment.addTitle')}>
+        <AssignmentForm unitId={unit.id} onDone={() => setAdding(false)} onCancel={() => setAdding(false)} />
+      </FormDialog>
+    </section>
+  );
+}

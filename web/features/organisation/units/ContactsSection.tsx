@@ -1,0 +1,212 @@
+import { Button, Heading, Table } from '@digdir/designsystemet-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type ReactElement, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type UnitContact, type UnitDetail, unitContactBody } from '../../../../contracts/organisation.ts';
+import { ConfirmButton, FormDialog } from '../../../components/dialogs.tsx';
+import { FormErrors, orNull, SelectInput, TextInput, useForm, validate } from '../../../components/form.tsx';
+import { EmptyState } from '../../../components/QueryState.tsx';
+import { keys, organisationApi, organisationsQuery } from '../api.ts';
+
+interface ContactFormProps {
+  unitId: string;
+  contact: UnitContact | null;
+  onDone: () => void;
+  onCancel: () => void;
+}
+
+function ContactForm({ unitId, contact, onDone, onCancel }: ContactFormProps): ReactElement {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const organisations = useQuery(organisationsQuery);
+  const formId = 'contact';
+  const form = useForm({
+    organisationId: contact?.organisationId ?? '',
+    name: contact?.name ?? '',
+    role: contact?.role ?? '',
+    email: contact?.email ?? '',
+    phone: contact?.phone ?? '',
+  });
+  const labels = {
+    organisationId: t('contact.organisation'),
+    name: t('contact.name'),
+    role: t('contact.role'),
+    email: t('contact.email'),
+    phone: t('contact.phone'),
+  };
+  const body = {
+    organisationId: form.values.organisationId,
+    name: form.values.name,
+    role: form.values.role,
+    email: orNull(form.values.email),
+    phone: orNull(form.values.phone),
+  };
+  const checked = validate(unitContactBody, body, t);
+  const onSubmit = form.submit(
+    async () => {
+      if (contact) await organisationApi.updateContact(contact.id, body);
+      else await organisationApi.addContact(unitId, body);
+      await queryClient.invalidateQueries({ queryKey: keys.unit(unitId) });
+      onDone();
+    },
+    checked.ok ? undefined : checked.errors,
+  );
+
+  return (
+    <form id={formId} onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
+      <FormErrors
+        formId={formId}
+        errors={form.errors}
+        general={form.general}
+        attempt={form.attempt}
+        labels={labels}
+      />
+      <SelectInput
+        formId={formId}
+        name="organisationId"
+        label={labels.organisationId}
+        value={form.values.organisationId}
+        onChange={form.bind('organisationId')}
+        placeholder={organisations.isPending ? t('common.loading') : t('form.choose')}
+        options={(organisations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
+        error={form.errors.organisationId}
+        required
+      />
+      <TextInput
+        formId={formId}
+        name="name"
+        label={labels.name}
+        value={form.values.name}
+        onChange={form.bind('name')}
+        error={form.errors.name}
+        autoComplete="off"
+        required
+      />
+      <TextInput
+        formId={formId}
+        name="role"
+        label={labels.role}
+        description={t('contact.roleHelp')}
+        value={form.values.role}
+        onChange={form.bind('role')}
+        error={form.errors.role}
+        required
+      />
+      <TextInput
+        formId={formId}
+        name="email"
+        type="email"
+        label={labels.email}
+        value={form.values.email}
+        onChange={form.bind('email')}
+        error={form.errors.email}
+        autoComplete="off"
+      />
+      <TextInput
+        formId={formId}
+        name="phone"
+        type="tel"
+        label={labels.phone}
+        value={form.values.phone}
+        onChange={form.bind('phone')}
+        error={form.errors.phone}
+        autoComplete="off"
+      />
+      <div className="button-row">
+        <Button type="submit" loading={form.submitting}>
+          {contact ? t('common.save') : t('contact.add')}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function ContactsSection({ unit, canEdit }: { unit: UnitDetail; canEdit: boolean }): ReactElement {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState<UnitContact | 'new' | null>(null);
+
+  return (
+    <section className="section" aria-labelledby="unit-contacts">
+      <div className="section__header">
+        <Heading level={3} data-size="xs" id="unit-contacts">
+          {t('unit.contacts')}
+        </Heading>
+        {canEdit ? (
+          <Button variant="secondary" data-size="sm" onClick={() => setEditing('new')}>
+            {t('contact.add')}
+          </Button>
+        ) : null}
+      </div>
+      {unit.contacts.length === 0 ? (
+        <EmptyState>{t('unit.noContacts')}</EmptyState>
+      ) : (
+        <div className="table-scroll">
+          <Table data-size="sm" className="mt-2">
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('contact.name')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('contact.role')}</Table.HeaderCell>
+                <Table.HeaderCell className="hide-narrow">{t('contact.organisation')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('contact.reach')}</Table.HeaderCell>
+                {canEdit ? <Table.HeaderCell>{t('common.actions')}</Table.HeaderCell> : null}
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {unit.contacts.map((contact) => (
+                <Table.Row key={contact.id}>
+                  <Table.Cell>{contact.name}</Table.Cell>
+                  <Table.Cell>{contact.role}</Table.Cell>
+                  <Table.Cell className="hide-narrow">{contact.organisationName}</Table.Cell>
+                  <Table.Cell>{[contact.email, contact.phone].filter(Boolean).join(', ') || '–'}</Table.Cell>
+                  {canEdit ? (
+                    <Table.Cell>
+                      <div className="button-row">
+                        <Button
+                          variant="tertiary"
+                          data-size="sm"
+                          onClick={() => setEditing(contact)}
+                          aria-label={t('common.editNamed', { name: contact.name })}
+                        >
+                          {t('common.edit')}
+                        </Button>
+                        <ConfirmButton
+                          aria-label={t('common.removeNamed', { name: contact.name })}
+                          title={t('contact.removeTitle')}
+                          text={t('contact.removeConfirm', { name: contact.name, unit: unit.name })}
+                          confirmLabel={t('common.remove')}
+                          onConfirm={async () => {
+                            await organisationApi.removeContact(contact.id);
+                            await queryClient.invalidateQueries({ queryKey: keys.unit(unit.id) });
+                          }}
+                        >
+                          {t('common.remove')}
+                        </ConfirmButton>
+                      </div>
+                    </Table.Cell>
+                  ) : null}
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+      <FormDialog
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' || editing === null ? t('contact.addTitle') : t('contact.editTitle')}
+      >
+        <ContactForm
+          key={editing === 'new' || editing === null ? 'new' : editing.id}
+          unitId={unit.id}
+          contact={editing === 'new' ? null : editing}
+          onDone={() => setEditing(null)}
+          onCancel={() => setEditing(null)}
+        />
+      </FormDialog>
+    </section>
+  );
+}

@@ -1,0 +1,167 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+} from '@tanstack/react-router';
+import { AppLayout } from '../components/AppLayout.tsx';
+import { NotFoundPage, RootErrorPage, RouteError } from '../components/ErrorPages.tsx';
+import { PageSpinner } from '../components/QueryState.tsx';
+import { RootShell } from '../components/RootShell.tsx';
+import { requireAdministrator, requireMe, safeRedirect } from './guards.ts';
+import { optionalPage, optionalString } from './search.ts';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: RootShell,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RootErrorPage,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/signin',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => {
+    const target = optionalString(search.redirect);
+    return target ? { redirect: safeRedirect(target) } : {};
+  },
+  component: lazyRouteComponent(() => import('../features/auth/SignInPage.tsx'), 'SignInPage'),
+});
+
+/** Everything below needs a signed-in person. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => ({
+    me: await requireMe(context.queryClient, location.href),
+  }),
+  component: AppLayout,
+  errorComponent: RootErrorPage,
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('../features/auth/HomePage.tsx'), 'HomePage'),
+});
+
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account',
+  component: lazyRouteComponent(() => import('../features/auth/AccountPage.tsx'), 'AccountPage'),
+});
+
+const adminRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin',
+  beforeLoad: ({ context }) => requireAdministrator(context.me),
+});
+
+const unitsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/units',
+  validateSearch: (search: Record<string, unknown>): { unit?: string } => {
+    const unit = optionalString(search.unit);
+    return unit ? { unit } : {};
+  },
+  component: lazyRouteComponent(() => import('../features/organisation/units/UnitsPage.tsx'), 'UnitsPage'),
+});
+
+const peopleRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/people',
+  validateSearch: (search: Record<string, unknown>): { q?: string; page?: number } => {
+    const q = optionalString(search.q);
+    const page = optionalPage(search.page);
+    return { ...(q ? { q } : {}), ...(page ? { page } : {}) };
+  },
+  component: lazyRouteComponent(() => import('../features/organisation/people/PeoplePage.tsx'), 'PeoplePage'),
+});
+
+const organisationsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/organisations',
+  component: lazyRouteComponent(
+    () => import('../features/organisation/organisations/OrganisationsPage.tsx'),
+    'OrganisationsPage',
+  ),
+});
+
+const bodiesRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/bodies',
+  validateSearch: (search: Record<string, unknown>): { body?: string } => {
+    const body = optionalString(search.body);
+    return body ? { body } : {};
+  },
+  component: lazyRouteComponent(() => import('../features/organisation/bodies/BodiesPage.tsx'), 'BodiesPage'),
+});
+
+const importRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/import',
+  component: lazyRouteComponent(() => import('../features/organisation/import/ImportPage.tsx'), 'ImportPage'),
+});
+
+export interface AuditSearch {
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+}
+
+const auditRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/audit',
+  validateSearch: (search: Record<string, unknown>): AuditSearch => {
+    const result: AuditSearch = {};
+    for (const key of ['action', 'entityType', 'entityId', 'from', 'to'] as const) {
+      const value = optionalString(search[key]);
+      if (value) result[key] = value;
+    }
+    const page = optionalPage(search.page);
+    if (page) result.page = page;
+    return result;
+  },
+  component: lazyRouteComponent(() => import('../features/organisation/audit/AuditPage.tsx'), 'AuditPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  appRoute.addChildren([
+    homeRoute,
+    accountRoute,
+    adminRoute.addChildren([
+      unitsRoute,
+      peopleRoute,
+      organisationsRoute,
+      bodiesRoute,
+      importRoute,
+      auditRoute,
+    ]),
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPendingComponent: PageSpinner,
+    defaultErrorComponent: RouteError,
+    defaultPendingMs: 300,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
