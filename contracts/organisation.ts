@@ -95,6 +95,7 @@ export const unitAssignmentBody = z
     validTo: z.iso.date().nullable().optional(),
   })
   .strict();
+export const updateUnitAssignmentBody = unitAssignmentBody.partial().strict();
 
 /** GET /api/units/{id}: the unit with what hangs on it. */
 export const unitDetailResponse = unitSchema.extend({

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/access.ts';
 import { assertAllowed } from '../../platform/access.ts';
-import { type AuditContext, writeAudit } from '../../platform/audit.ts';
+import { type AuditContext, diffSummary, writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { mayAdministerUnit } from './policy.ts';
@@ -36,9 +36,33 @@ export async function listAssignmentsOf(tx: Db, unitId: string): Promise<Assignm
     .orderBy(asc(unitAssignments.title));
 }
 
+async function requireAssignment(
+  tx: Db,
+  assignmentId: string,
+): Promise<AssignmentRecord & { unitPath: string }> {
+  const [row] = await tx
+    .select({ ...assignmentColumns, unitPath: units.path })
+    .from(unitAssignments)
+    .innerJoin(units, eq(units.id, unitAssignments.unitId))
+    .where(eq(unitAssignments.id, assignmentId));
+  if (!row) throw new AppError('organisation.assignment_not_found', 'not_found');
+  return row;
+}
+
+interface AssignmentInput {
+  title: string;
+  description?: string | null | undefined;
+  validFrom?: string | null | undefined;
+  validTo?: string | null | undefined;
+}
+
 /** Dates are days; they are stored as UTC midnight so that they read back as the same day anywhere. */
 function dayToTimestamp(day: string | null | undefined): Date | null {
   return day ? new Date(`${day}T00:00:00.000Z`) : null;
+}
+
+function timestampToDay(value: Date | null): string | null {
+  return value ? value.toISOString().slice(0, 10) : null;
 }
 
 export async function createUnitAssignment(
@@ -46,12 +70,7 @@ export async function createUnitAssignment(
     actor: Actor;
     audit: AuditContext;
     unitId: string;
-    assignment: {
-      title: string;
-      description?: string | null | undefined;
-      validFrom?: string | null | undefined;
-      validTo?: string | null | undefined;
-    };
+    assignment: AssignmentInput;
   },
   tx: Db,
 ): Promise<AssignmentRecord> {
@@ -87,21 +106,62 @@ export async function createUnitAssignment(
   return row;
 }
 
+export async function updateUnitAssignment(
+  options: { actor: Actor; audit: AuditContext; assignmentId: string; changes: Partial<AssignmentInput> },
+  tx: Db,
+): Promise<AssignmentRecord> {
+  const before = await requireAssignment(tx, options.assignmentId);
+  assertAllowed(mayAdministerUnit(options.actor, before.unitPath), 'organisation.unit_outside_scope');
+  const { changes } = options;
+  // A change to one end of the period is checked against the stored other end.
+  const validFrom = changes.validFrom === undefined ? before.validFrom : dayToTimestamp(changes.validFrom);
+  const validTo = changes.validTo === undefined ? before.validTo : dayToTimestamp(changes.validTo);
+  if (validFrom && validTo && validTo < validFrom) {
+    throw missingReference(
+      changes.validTo === undefined ? 'validFrom' : 'validTo',
+      'organisation.assignment_dates',
+    );
+  }
+  const next = {
+    title: changes.title,
+    description: blankToNull(changes.description),
+    validFrom: changes.validFrom === undefined ? undefined : timestampToDay(validFrom),
+    validTo: changes.validTo === undefined ? undefined : timestampToDay(validTo),
+  };
+  // Compared and audited as days, the way they are given and shown.
+  const summary = diffSummary(
+    {
+      title: before.title,
+      description: before.description,
+      validFrom: timestampToDay(before.validFrom),
+      validTo: timestampToDay(before.validTo),
+    },
+    next,
+  );
+  if (Object.keys(summary).length === 0) return before;
+  await tx
+    .update(unitAssignments)
+    .set({
+      title: next.title,
+      description: next.description,
+      validFrom: changes.validFrom === undefined ? undefined : validFrom,
+      validTo: changes.validTo === undefined ? undefined : validTo,
+    })
+    .where(eq(unitAssignments.id, before.id));
+  await writeAudit(tx, options.audit, {
+    action: 'unit_assignment.updated',
+    entityType: 'unit_assignment',
+    entityId: before.id,
+    summary: { unitId: before.unitId, ...summary },
+  });
+  return requireAssignment(tx, before.id);
+}
+
 export async function deleteUnitAssignment(
   options: { actor: Actor; audit: AuditContext; assignmentId: string },
   tx: Db,
 ): Promise<void> {
-  const [assignment] = await tx
-    .select({
-      id: unitAssignments.id,
-      unitId: unitAssignments.unitId,
-      title: unitAssignments.title,
-      unitPath: units.path,
-    })
-    .from(unitAssignments)
-    .innerJoin(units, eq(units.id, unitAssignments.unitId))
-    .where(eq(unitAssignments.id, options.assignmentId));
-  if (!assignment) throw new AppError('organisation.assignment_not_found', 'not_found');
+  const assignment = await requireAssignment(tx, options.assignmentId);
   assertAllowed(mayAdministerUnit(options.actor, assignment.unitPath), 'organisation.unit_outside_scope');
   await tx.delete(unitAssignments).where(eq(unitAssignments.id, assignment.id));
   await writeAudit(tx, options.audit, {

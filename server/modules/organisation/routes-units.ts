@@ -10,12 +10,13 @@ import {
   unitListQuery,
   unitListResponse,
   unitSchema,
+  updateUnitAssignmentBody,
   updateUnitBody,
   updateUnitContactBody,
 } from '../../../contracts/organisation.ts';
 import { requireActor } from '../../platform/access.ts';
 import { type App, auditContextOf } from '../../platform/http.ts';
-import { createUnitAssignment, deleteUnitAssignment } from './assignments.ts';
+import { createUnitAssignment, deleteUnitAssignment, updateUnitAssignment } from './assignments.ts';
 import { createUnitContact, deleteUnitContact, updateUnitContact } from './contacts.ts';
 import { moveUnit } from './move-unit.ts';
 import { presentAssignment, presentContact, presentUnit, presentUnitDetail } from './presenters.ts';
@@ -229,6 +230,35 @@ export function registerUnitRoutes(app: App, { database }: RouteDeps): void {
         ),
       );
       return reply.status(201).send(presentAssignment(row));
+    },
+  );
+
+  app.patch(
+    '/api/unit-assignments/:id',
+    {
+      config: { access: ['administrator'] },
+      schema: {
+        tags,
+        summary: "Change a unit's mission: its title, description or validity dates",
+        params: idParams,
+        body: updateUnitAssignmentBody,
+        response: { 200: unitAssignmentSchema },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const row = await inTransaction(db, (tx) =>
+        updateUnitAssignment(
+          {
+            actor,
+            audit: auditContextOf(request),
+            assignmentId: request.params.id,
+            changes: request.body,
+          },
+          tx,
+        ),
+      );
+      return presentAssignment(row);
     },
   );
 

@@ -185,6 +185,117 @@ describe('the unit tree', () => {
     ]);
   });
 
+  it('when an assignment gets a new title and its period is extended, then the unit shows it and the log keeps old and new', async () => {
+    const cast = await createRegion(t);
+    const admin = await signIn(t, cast.clinicAdmin);
+    const created = await admin.post<{ id: string }>(`/api/units/${cast.wardA.id}/assignments`, {
+      title: 'Nav för fotledsprotes',
+      validFrom: '2025-01-01',
+      validTo: '2025-12-31',
+    });
+    const edited = await admin.patch<{ title: string; description: string | null; validTo: string | null }>(
+      `/api/unit-assignments/${created.body.id}`,
+      { title: 'Nav för fotledsproteser', description: 'Hela regionen', validTo: '2026-12-31' },
+    );
+    expect(edited.status).toBe(200);
+    expect(edited.body).toEqual({
+      id: created.body.id,
+      unitId: cast.wardA.id,
+      title: 'Nav för fotledsproteser',
+      description: 'Hela regionen',
+      validFrom: '2025-01-01',
+      validTo: '2026-12-31',
+    });
+
+    const staff = await signIn(t, cast.staff);
+    const ward = await staff.get<{ assignments: Array<{ title: string; validTo: string | null }> }>(
+      `/api/units/${cast.wardA.id}`,
+    );
+    expect(ward.body.assignments).toEqual([
+      expect.objectContaining({ title: 'Nav för fotledsproteser', validTo: '2026-12-31' }),
+    ]);
+
+    const orgAdmin = await signIn(t, cast.orgAdmin);
+    const audit = await orgAdmin.get<{ items: Array<{ action: string; summary: Record<string, unknown> }> }>(
+      `/api/audit?entityType=unit_assignment&entityId=${created.body.id}`,
+    );
+    expect(audit.body.items.map((e) => e.action)).toEqual(['unit_assignment.updated', 'unit_assignment.created']);
+    // Only what changed, as days: the unchanged start date is not in the summary.
+    expect(audit.body.items[0]?.summary).toEqual({
+      unitId: cast.wardA.id,
+      title: ['Nav för fotledsprotes', 'Nav för fotledsproteser'],
+      description: [null, 'Hela regionen'],
+      validTo: ['2025-12-31', '2026-12-31'],
+    });
+  });
+
+  it('when a clinic administrator or a manager tries to change an assignment outside their scope, then it is refused and nothing changes', async () => {
+    const cast = await createRegion(t);
+    const other = await createUnit(t.database.db, cast.org.root, { name: 'Psykiatriska kliniken' });
+    const orgAdmin = await signIn(t, cast.orgAdmin);
+    const assignment = await orgAdmin.post<{ id: string }>(`/api/units/${other.id}/assignments`, {
+      title: 'Regional psykiatrisk akutmottagning',
+    });
+    const clinicAdmin = await signIn(t, cast.clinicAdmin);
+    const refused = await clinicAdmin.patch(`/api/unit-assignments/${assignment.body.id}`, { title: 'Kapat' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('organisation.unit_outside_scope');
+    const manager = await signIn(t, cast.manager);
+    expect(
+      (await manager.patch(`/api/unit-assignments/${assignment.body.id}`, { title: 'Kapat' })).status,
+    ).toBe(403);
+    const unit = await orgAdmin.get<{ assignments: Array<{ title: string }> }>(`/api/units/${other.id}`);
+    expect(unit.body.assignments.map((a) => a.title)).toEqual(['Regional psykiatrisk akutmottagning']);
+  });
+
+  it('when an unknown assignment is changed, then the answer is 404', async () => {
+    const cast = await createRegion(t);
+    const admin = await signIn(t, cast.orgAdmin);
+    const answer = await admin.patch('/api/unit-assignments/00000000-0000-4000-8000-000000000000', {
+      title: 'Finns inte',
+    });
+    expect(answer.status).toBe(404);
+    expect(answer.body.code).toBe('organisation.assignment_not_found');
+  });
+
+  it('when a change would make an assignment end before it starts, then it is refused naming the field, in the reader\'s language', async () => {
+    const cast = await createRegion(t);
+    const admin = await signIn(t, cast.clinicAdmin);
+    const created = await admin.post<{ id: string }>(`/api/units/${cast.wardA.id}/assignments`, {
+      title: 'Framfotskirurgi',
+      validFrom: '2025-06-01',
+      validTo: '2025-12-31',
+    });
+    const url = `/api/unit-assignments/${created.body.id}`;
+    // The new end is checked against the stored start, and the new start against the stored end.
+    const endTooEarly = await admin.patch<{ detail: string; errors: Array<{ path: string; code: string }> }>(
+      url,
+      { validTo: '2025-01-01' },
+    );
+    expect(endTooEarly.status).toBe(400);
+    expect(endTooEarly.body.errors).toEqual([
+      expect.objectContaining({ path: 'validTo', code: 'organisation.assignment_dates' }),
+    ]);
+    expect(endTooEarly.body.detail).toBe('Slutdatum får inte ligga före startdatum.');
+    const startTooLate = await admin.patch<{ errors: Array<{ path: string; code: string }> }>(url, {
+      validFrom: '2026-01-01',
+    });
+    expect(startTooLate.status).toBe(400);
+    expect(startTooLate.body.errors).toEqual([
+      expect.objectContaining({ path: 'validFrom', code: 'organisation.assignment_dates' }),
+    ]);
+    const english = await signIn(t, cast.clinicAdmin, { language: 'en' });
+    const inEnglish = await english.patch<{ detail: string }>(url, { validTo: '2025-01-01' });
+    expect(inEnglish.body.detail).toBe('The end date cannot be before the start date.');
+
+    const ward = await admin.get<{ assignments: Array<{ validFrom: string | null; validTo: string | null }> }>(
+      `/api/units/${cast.wardA.id}`,
+    );
+    expect(ward.body.assignments).toEqual([
+      expect.objectContaining({ validFrom: '2025-06-01', validTo: '2025-12-31' }),
+    ]);
+  });
+
   it('when a unit with active children is deactivated, then it is refused; a leaf may be deactivated and drops out of the list', async () => {
     const cast = await createRegion(t);
     const admin = await signIn(t, cast.clinicAdmin);
