@@ -164,6 +164,15 @@ const matrix: Record<string, { call: (p: Persona, f: Fixtures) => Call; expected
     }),
     expected: adminOnly(201),
   },
+  // Before the DELETE row below, which removes the same assignments.
+  'PATCH /api/unit-assignments/{id}': {
+    call: (p, f) => ({
+      method: 'PATCH',
+      url: `/api/unit-assignments/${f.own[p].assignment}`,
+      body: { validTo: '2030-12-31' },
+    }),
+    expected: adminOnly(200),
+  },
   'DELETE /api/unit-assignments/{id}': {
     call: (p, f) => ({ method: 'DELETE', url: `/api/unit-assignments/${f.own[p].assignment}` }),
     expected: adminOnly(204),

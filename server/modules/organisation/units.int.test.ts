@@ -219,7 +219,10 @@ describe('the unit tree', () => {
     const audit = await orgAdmin.get<{ items: Array<{ action: string; summary: Record<string, unknown> }> }>(
       `/api/audit?entityType=unit_assignment&entityId=${created.body.id}`,
     );
-    expect(audit.body.items.map((e) => e.action)).toEqual(['unit_assignment.updated', 'unit_assignment.created']);
+    expect(audit.body.items.map((e) => e.action)).toEqual([
+      'unit_assignment.updated',
+      'unit_assignment.created',
+    ]);
     // Only what changed, as days: the unchanged start date is not in the summary.
     expect(audit.body.items[0]?.summary).toEqual({
       unitId: cast.wardA.id,
@@ -237,7 +240,9 @@ describe('the unit tree', () => {
       title: 'Regional psykiatrisk akutmottagning',
     });
     const clinicAdmin = await signIn(t, cast.clinicAdmin);
-    const refused = await clinicAdmin.patch(`/api/unit-assignments/${assignment.body.id}`, { title: 'Kapat' });
+    const refused = await clinicAdmin.patch(`/api/unit-assignments/${assignment.body.id}`, {
+      title: 'Kapat',
+    });
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('organisation.unit_outside_scope');
     const manager = await signIn(t, cast.manager);
@@ -258,7 +263,7 @@ describe('the unit tree', () => {
     expect(answer.body.code).toBe('organisation.assignment_not_found');
   });
 
-  it('when a change would make an assignment end before it starts, then it is refused naming the field, in the reader\'s language', async () => {
+  it("when a change would make an assignment end before it starts, then it is refused naming the field, in the reader's language", async () => {
     const cast = await createRegion(t);
     const admin = await signIn(t, cast.clinicAdmin);
     const created = await admin.post<{ id: string }>(`/api/units/${cast.wardA.id}/assignments`, {
@@ -284,13 +289,19 @@ describe('the unit tree', () => {
     expect(startTooLate.body.errors).toEqual([
       expect.objectContaining({ path: 'validFrom', code: 'organisation.assignment_dates' }),
     ]);
-    const english = await signIn(t, cast.clinicAdmin, { language: 'en' });
+    // The signed-in person's own language wins over the browser's.
+    const englishAdmin = await createPerson(t.database.db, {
+      organisationId: cast.org.id,
+      language: 'en',
+      roles: [{ role: 'administrator', unit: cast.clinic }],
+    });
+    const english = await signIn(t, englishAdmin);
     const inEnglish = await english.patch<{ detail: string }>(url, { validTo: '2025-01-01' });
     expect(inEnglish.body.detail).toBe('The end date cannot be before the start date.');
 
-    const ward = await admin.get<{ assignments: Array<{ validFrom: string | null; validTo: string | null }> }>(
-      `/api/units/${cast.wardA.id}`,
-    );
+    const ward = await admin.get<{
+      assignments: Array<{ validFrom: string | null; validTo: string | null }>;
+    }>(`/api/units/${cast.wardA.id}`);
     expect(ward.body.assignments).toEqual([
       expect.objectContaining({ validFrom: '2025-06-01', validTo: '2025-12-31' }),
     ]);

@@ -24,6 +24,7 @@ import type {
   updateBodyBody,
   updateOrganisationBody,
   updatePersonBody,
+  updateUnitAssignmentBody,
   updateUnitBody,
   updateUnitContactBody,
 } from '../../../contracts/organisation.ts';
@@ -108,7 +109,8 @@ export const organisationApi = {
   removeContact: (contactId: string) => api.delete<void>(`/api/unit-contacts/${id(contactId)}`),
   addAssignment: (unitId: string, body: z.input<typeof unitAssignmentBody>) =>
     api.post<UnitAssignment>(`/api/units/${id(unitId)}/assignments`, body),
-  // The API has no way to change an assignment: it is removed and added again.
+  updateAssignment: (assignmentId: string, body: z.input<typeof updateUnitAssignmentBody>) =>
+    api.patch<UnitAssignment>(`/api/unit-assignments/${id(assignmentId)}`, body),
   removeAssignment: (assignmentId: string) => api.delete<void>(`/api/unit-assignments/${id(assignmentId)}`),
 
   createPerson: (body: z.input<typeof createPersonBody>) => api.post<Person>('/api/people', body),

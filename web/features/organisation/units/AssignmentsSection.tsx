@@ -2,7 +2,11 @@ import { Button, Heading, Table } from '@digdir/designsystemet-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type UnitDetail, unitAssignmentBody } from '../../../../contracts/organisation.ts';
+import {
+  type UnitAssignment,
+  type UnitDetail,
+  unitAssignmentBody,
+} from '../../../../contracts/organisation.ts';
 import { ConfirmButton, FormDialog } from '../../../components/dialogs.tsx';
 import { FormErrors, orNull, TextArea, TextInput, useForm, validate } from '../../../components/form.tsx';
 import { EmptyState } from '../../../components/QueryState.tsx';
@@ -11,15 +15,21 @@ import { keys, organisationApi } from '../api.ts';
 
 interface AssignmentFormProps {
   unitId: string;
+  assignment: UnitAssignment | null;
   onDone: () => void;
   onCancel: () => void;
 }
 
-function AssignmentForm({ unitId, onDone, onCancel }: AssignmentFormProps): ReactElement {
+function AssignmentForm({ unitId, assignment, onDone, onCancel }: AssignmentFormProps): ReactElement {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const formId = 'assignment';
-  const form = useForm({ title: '', description: '', validFrom: '', validTo: '' });
+  const form = useForm({
+    title: assignment?.title ?? '',
+    description: assignment?.description ?? '',
+    validFrom: assignment?.validFrom ?? '',
+    validTo: assignment?.validTo ?? '',
+  });
   const labels = {
     title: t('assignment.title'),
     description: t('assignment.description'),
@@ -38,7 +48,8 @@ function AssignmentForm({ unitId, onDone, onCancel }: AssignmentFormProps): Reac
     clientErrors.validTo = t('assignment.endBeforeStart');
   }
   const onSubmit = form.submit(async () => {
-    await organisationApi.addAssignment(unitId, body);
+    if (assignment) await organisationApi.updateAssignment(assignment.id, body);
+    else await organisationApi.addAssignment(unitId, body);
     await queryClient.invalidateQueries({ queryKey: keys.unit(unitId) });
     onDone();
   }, clientErrors);
@@ -93,7 +104,7 @@ function AssignmentForm({ unitId, onDone, onCancel }: AssignmentFormProps): Reac
       </div>
       <div className="button-row">
         <Button type="submit" loading={form.submitting}>
-          {t('assignment.add')}
+          {assignment ? t('common.save') : t('assignment.add')}
         </Button>
         <Button variant="secondary" onClick={onCancel}>
           {t('common.cancel')}
@@ -107,7 +118,7 @@ export function AssignmentsSection({ unit, canEdit }: { unit: UnitDetail; canEdi
   const { t } = useTranslation();
   const { date } = useFormatters();
   const queryClient = useQueryClient();
-  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<UnitAssignment | 'new' | null>(null);
 
   return (
     <section className="section" aria-labelledby="unit-assignments">
@@ -116,7 +127,7 @@ export function AssignmentsSection({ unit, canEdit }: { unit: UnitDetail; canEdi
           {t('unit.assignments')}
         </Heading>
         {canEdit ? (
-          <Button variant="secondary" data-size="sm" onClick={() => setAdding(true)}>
+          <Button variant="secondary" data-size="sm" onClick={() => setEditing('new')}>
             {t('assignment.add')}
           </Button>
         ) : null}
@@ -148,18 +159,28 @@ export function AssignmentsSection({ unit, canEdit }: { unit: UnitDetail; canEdi
                   </Table.Cell>
                   {canEdit ? (
                     <Table.Cell>
-                      <ConfirmButton
-                        aria-label={t('common.removeNamed', { name: assignment.title })}
-                        title={t('assignment.removeTitle')}
-                        text={t('assignment.removeConfirm', { title: assignment.title, unit: unit.name })}
-                        confirmLabel={t('common.remove')}
-                        onConfirm={async () => {
-                          await organisationApi.removeAssignment(assignment.id);
-                          await queryClient.invalidateQueries({ queryKey: keys.unit(unit.id) });
-                        }}
-                      >
-                        {t('common.remove')}
-                      </ConfirmButton>
+                      <div className="button-row">
+                        <Button
+                          variant="tertiary"
+                          data-size="sm"
+                          onClick={() => setEditing(assignment)}
+                          aria-label={t('common.editNamed', { name: assignment.title })}
+                        >
+                          {t('common.edit')}
+                        </Button>
+                        <ConfirmButton
+                          aria-label={t('common.removeNamed', { name: assignment.title })}
+                          title={t('assignment.removeTitle')}
+                          text={t('assignment.removeConfirm', { title: assignment.title, unit: unit.name })}
+                          confirmLabel={t('common.remove')}
+                          onConfirm={async () => {
+                            await organisationApi.removeAssignment(assignment.id);
+                            await queryClient.invalidateQueries({ queryKey: keys.unit(unit.id) });
+                          }}
+                        >
+                          {t('common.remove')}
+                        </ConfirmButton>
+                      </div>
                     </Table.Cell>
                   ) : null}
                 </Table.Row>
@@ -168,8 +189,18 @@ export function AssignmentsSection({ unit, canEdit }: { unit: UnitDetail; canEdi
           </Table>
         </div>
       )}
-      <FormDialog open={adding} onClose={() => setAdding(false)} title={t('assignment.addTitle')}>
-        <AssignmentForm unitId={unit.id} onDone={() => setAdding(false)} onCancel={() => setAdding(false)} />
+      <FormDialog
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' || editing === null ? t('assignment.addTitle') : t('assignment.editTitle')}
+      >
+        <AssignmentForm
+          key={editing === 'new' || editing === null ? 'new' : editing.id}
+          unitId={unit.id}
+          assignment={editing === 'new' ? null : editing}
+          onDone={() => setEditing(null)}
+          onCancel={() => setEditing(null)}
+        />
       </FormDialog>
     </section>
   );
