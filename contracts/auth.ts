@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { languageSchema, roleSchema } from './common.ts';
+import { languageSchema, roleSchema, safeString } from './common.ts';
 
 export const loginBody = z
-  .object({ username: z.string().min(1).max(200), password: z.string().min(1).max(500) })
+  .object({ username: safeString().min(1).max(200), password: safeString().min(1).max(500) })
   .strict();
 
 export const logoutBody = z.object({ everywhere: z.boolean().optional() }).strict().optional();
 
 export const changePasswordBody = z
-  .object({ currentPassword: z.string().min(1).max(500), newPassword: z.string().min(10).max(500) })
+  .object({ currentPassword: safeString().min(1).max(500), newPassword: safeString().min(10).max(500) })
   .strict();
 
 export const languageBody = z.object({ language: languageSchema }).strict();

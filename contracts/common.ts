@@ -9,7 +9,17 @@ export type Role = z.infer<typeof roleSchema>;
 export const uuidSchema = z.uuid();
 export const idParams = z.object({ id: z.uuid() }).strict();
 
-/** Free text from a person: trimmed, no control characters except newline and tab. */
+/** A lone UTF-16 surrogate cannot be stored as text (PostgreSQL refuses it); JSON can carry one. */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Any string from outside that will be stored or looked up: no NUL and well-formed Unicode. */
+export function safeString() {
+  return z.string().refine((s) => !s.includes('\u0000') && !loneSurrogate.test(s), {
+    params: { key: 'validation.control_characters' },
+  });
+}
+
+/** Free text from a person: trimmed, no control characters except newline and tab, well-formed. */
 export function text(max: number) {
   return (
     z
@@ -17,7 +27,7 @@ export function text(max: number) {
       .max(max)
       .transform((s) => s.trim())
       // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-      .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), {
+      .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s) && !loneSurrogate.test(s), {
         params: { key: 'validation.control_characters' },
       })
   );

@@ -28,7 +28,9 @@ const configSchema = z.object({
     .max(24 * 30)
     .default(12),
   LOOPEN_COOKIE_SECURE: booleanFlag.default(false),
-  LOOPEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  LOOPEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  LOOPEN_LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  LOOPEN_TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   LOOPEN_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOOPEN_LOGIN_LOCK_MINUTES: z.coerce
     .number()

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -12,12 +12,7 @@ import Fastify, {
   type FastifyRequest,
   type RawServerDefault,
 } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import client from 'prom-client';
 import { type Actor, hasRole, type RoleName } from './access.ts';
 import type { AuditContext } from './audit.ts';
@@ -25,7 +20,7 @@ import type { Config } from './config.ts';
 import type { Database, Db } from './db.ts';
 import { AppError } from './errors.ts';
 import { defaultLang, isLang, type Lang, langFromAcceptLanguage } from './i18n.ts';
-import { sendProblem, toAppError } from './problems.ts';
+import { sendProblem, toAppError, validatorCompiler } from './problems.ts';
 import { CSRF_COOKIE, CSRF_HEADER, findSession, newToken, SESSION_COOKIE } from './sessions.ts';
 
 export type App = FastifyInstance<
@@ -85,12 +80,14 @@ export async function createPlatform(options: PlatformOptions): Promise<App> {
   const { config, database } = options;
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.LOG_LEVEL },
-    genReqId: (req) => {
-      const incoming = req.headers['x-request-id'];
-      return typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
-    },
+    // Our own id for every request: it is what audit rows and support references quote, so a caller
+    // must not choose it. A caller's X-Request-Id is logged beside it (see the onRequest hook).
+    genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Only behind a known number of proxies may X-Forwarded-For name the client (rate limits key on it).
+    // (Fastify takes a hop count at run time; its types list only the function form, so wrap it.)
+    trustProxy:
+      config.LOOPEN_TRUST_PROXY_HOPS > 0 ? (_address, hop) => hop < config.LOOPEN_TRUST_PROXY_HOPS : false,
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -116,7 +113,7 @@ export async function createPlatform(options: PlatformOptions): Promise<App> {
   });
 
   app.setErrorHandler((error, request, reply) => {
-    const appError = toAppError(error);
+    const appError = toAppError(error, request);
     if (appError.kind === 'internal') request.log.error({ err: error }, 'unhandled error');
     return sendProblem(request, reply, appError);
   });
@@ -148,17 +145,18 @@ export async function createPlatform(options: PlatformOptions): Promise<App> {
     max: config.LOOPEN_RATE_LIMIT_PER_MINUTE,
     timeWindow: '1 minute',
     errorResponseBuilder: () => new AppError('error.rate_limited', 'too_many_requests'),
-    // Only the API is counted (a page load fetches a dozen static files), and per session when
-    // there is one: a whole ward behind one proxy address must not share a single budget.
-    allowList: (request) => !request.url.startsWith('/api/'),
-    keyGenerator: (request) => {
-      const token = request.cookies[SESSION_COOKIE];
-      return token ? `s:${createHash('sha256').update(token).digest('base64url')}` : `ip:${request.ip}`;
-    },
+    // Only API routes are counted (a page load fetches a dozen static files), by client address: a
+    // key the caller can choose (a cookie, a header) would let a flood pick a fresh budget per request.
+    allowList: (request) => !isApiRoute(request),
+    keyGenerator: (request) => request.ip,
   });
 
   // The language first, so that every error answer, even the rate limiter's, is in the caller's language.
   app.addHook('onRequest', async (request) => {
+    const callerRequestId = request.headers['x-request-id'];
+    if (typeof callerRequestId === 'string') {
+      request.log = request.log.child({ callerRequestId: callerRequestId.slice(0, 200) });
+    }
     const cookieLang = request.cookies[LANG_COOKIE];
     request.lang = isLang(cookieLang)
       ? cookieLang
@@ -169,7 +167,8 @@ export async function createPlatform(options: PlatformOptions): Promise<App> {
   // that unauthenticated floods are counted too, and before the body is parsed.
   app.addHook('preParsing', async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token && request.url.startsWith('/api/')) {
+    const api = isApiRoute(request);
+    if (token && api) {
       const policy = {
         idleMinutes: config.LOOPEN_SESSION_IDLE_MINUTES,
         maxHours: config.LOOPEN_SESSION_MAX_HOURS,
@@ -190,7 +189,7 @@ export async function createPlatform(options: PlatformOptions): Promise<App> {
       request.cookies[CSRF_COOKIE] = undefined;
     }
     request.csrfToken = csrf;
-    if (stateChanging.has(request.method) && request.url.startsWith('/api/')) {
+    if (stateChanging.has(request.method) && api) {
       const sent = request.headers[CSRF_HEADER];
       if (!request.cookies[CSRF_COOKIE] || sent !== request.cookies[CSRF_COOKIE]) {
         throw new AppError('auth.csrf_failed', 'forbidden');
@@ -204,14 +203,21 @@ export async function createPlatform(options: PlatformOptions): Promise<App> {
   return app;
 }
 
+/**
+ * Whether the request matched an API route. Decided by the matched route's pattern, never by the raw
+ * URL: the router decodes '/%61pi/…' to '/api/…', so a check on the URL text could be walked around.
+ */
+function isApiRoute(request: FastifyRequest): boolean {
+  return !request.is404 && (request.routeOptions.url ?? '').startsWith('/api/');
+}
+
 /** The API's own description is public, like the health checks outside /api. */
 function isApiDescription(url: string): boolean {
   return url === '/api/openapi.json' || url.startsWith('/api/docs');
 }
 
 function checkRouteAccess(request: FastifyRequest): void {
-  if (!request.url.startsWith('/api/') || request.is404) return;
-  if (isApiDescription(request.routeOptions.url ?? '')) return;
+  if (!isApiRoute(request) || isApiDescription(request.routeOptions.url ?? '')) return;
   // Every API route has a rule (the onRoute hook refuses one without); a missing one still denies.
   const access = request.routeOptions.config.access ?? [];
   if (access === 'public') return;

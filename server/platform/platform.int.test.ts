@@ -49,13 +49,13 @@ describe('the platform', () => {
     expect(answer.headers['x-request-id']).toBeTruthy();
   });
 
-  it('keeps a request id the caller sends, so logs can be followed across systems', async () => {
+  it('gives every request an id of its own, whatever id the caller sends, so audit references cannot be forged', async () => {
     const answer = await t.app.inject({
       method: 'GET',
       url: '/health/live',
       headers: { 'x-request-id': 'abc-123' },
     });
-    expect(answer.headers['x-request-id']).toBe('abc-123');
+    expect(answer.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("answers unknown paths with problem+json 404 in the caller's language", async () => {
@@ -101,10 +101,12 @@ describe('the platform', () => {
       expect(statuses[4]).toBe(429);
       // Outside the API nothing is counted: a page load's static files do not eat the budget.
       expect((await browser.get('/health/live')).status).toBe(200);
-      // A browser with a session cookie has a budget of its own, even from the same address.
-      const colleague = new Client(limited.app, { language: 'en' });
-      colleague.setCookie('loopen_session', 'some-session-token-of-a-colleague');
-      expect((await colleague.get('/api/me')).status).toBe(401);
+      // A made-up session cookie buys no fresh budget: the key is the address, not what the caller sends.
+      const sameAddress = new Client(limited.app, { language: 'en' });
+      sameAddress.setCookie('loopen_session', 'invented-token-1');
+      expect((await sameAddress.get('/api/me')).status).toBe(429);
+      // Nor does spelling /api differently: the matched route decides, not the URL text.
+      expect((await sameAddress.get('/%61pi/me')).status).toBe(429);
     } finally {
       await limited.close();
     }
@@ -127,5 +129,43 @@ describe('the platform', () => {
     } finally {
       await app.close();
     }
+  });
+
+  it('answers a wrong type as a wrong type, and a missing field as missing', async () => {
+    const browser = new Client(t.app, { language: 'en' });
+    const answer = await browser.post<{ errors: Array<{ path: string; message: string }> }>(
+      '/api/auth/login',
+      {
+        username: 5,
+      },
+    );
+    expect(answer.status).toBe(400);
+    const byPath = Object.fromEntries(answer.body.errors.map((e) => [e.path, e.message]));
+    expect(byPath.username).toBe('Wrong type of value: expected string.');
+    expect(byPath.password).toBe('This is required.');
+  });
+
+  it('refuses a NUL byte or a broken character with 400, never 500', async () => {
+    const browser = new Client(t.app, { language: 'en' });
+    for (const username of ['adm\u0000in', '\ud800']) {
+      const answer = await browser.post('/api/auth/login', { username, password: 'x' });
+      expect(answer.status).toBe(400);
+    }
+  });
+
+  it('names the content type it does not accept', async () => {
+    const browser = new Client(t.app, { language: 'en' });
+    const answer = await browser.post<{ detail: string }>('/api/auth/login', 'username=admin', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(answer.status).toBe(415);
+    expect(answer.body.detail).toContain('application/x-www-form-urlencoded');
+  });
+
+  it('does not let a percent-encoded path slip past the CSRF check', async () => {
+    const browser = new Client(t.app, { csrf: false });
+    const answer = await browser.post('/%61pi/auth/login', { username: 'admin', password: 'x' });
+    expect(answer.status).toBe(403);
+    expect(answer.body.code).toBe('auth.csrf_failed');
   });
 });

@@ -1,76 +1,96 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaCompiler } from 'fastify';
+import type { ZodType } from 'zod';
+import type { $ZodIssue } from 'zod/v4/core';
 import { AppError, type ErrorKind, type FieldError } from './errors.ts';
 import { t } from './i18n.ts';
 
-interface ValidationItem {
-  keyword: string;
-  instancePath: string;
-  params: Record<string, unknown>;
+/**
+ * Our own validator compiler: zod with `reportInput`, so that a missing field ("required") can be
+ * told apart from a value of the wrong type, and an error class of our own that carries the issues.
+ */
+export class RequestValidationError extends Error {
+  readonly issues: $ZodIssue[];
+  validationContext?: string;
+  constructor(issues: $ZodIssue[]) {
+    super('request validation failed');
+    this.issues = issues;
+  }
 }
 
+export const validatorCompiler: FastifySchemaCompiler<ZodType> =
+  ({ schema }) =>
+  (data) => {
+    const result = schema.safeParse(data, { reportInput: true });
+    return result.success
+      ? { value: result.data }
+      : { error: new RequestValidationError(result.error.issues) };
+  };
+
 /** Turns a zod issue into a translatable field error; the zod message itself is English-only. */
-function fieldErrorFromIssue(item: ValidationItem, part: string): FieldError {
-  const path = `${part}${item.instancePath === '/' ? '' : item.instancePath.replaceAll('/', '.')}`.replace(
-    /^body\.?/,
-    '',
-  );
-  const p = item.params;
-  switch (item.keyword) {
+function fieldErrorFromIssue(issue: $ZodIssue, part: string): FieldError {
+  const path = [part, ...issue.path.map(String)].join('.').replace(/^body\.?/, '');
+  switch (issue.code) {
     case 'invalid_type':
-      return p.input === undefined
+      return issue.input === undefined
         ? { path, key: 'validation.required' }
-        : { path, key: 'validation.invalid_type', params: { expected: p.expected } };
+        : { path, key: 'validation.invalid_type', params: { expected: issue.expected } };
     case 'too_small':
       return {
         path,
-        key: p.origin === 'string' ? 'validation.too_small_string' : 'validation.too_small',
-        params: { minimum: p.minimum },
+        key: issue.origin === 'string' ? 'validation.too_small_string' : 'validation.too_small',
+        params: { minimum: String(issue.minimum) },
       };
     case 'too_big':
       return {
         path,
-        key: p.origin === 'string' ? 'validation.too_big_string' : 'validation.too_big',
-        params: { maximum: p.maximum },
+        key: issue.origin === 'string' ? 'validation.too_big_string' : 'validation.too_big',
+        params: { maximum: String(issue.maximum) },
       };
     case 'invalid_format':
-      return { path, key: 'validation.invalid_format', params: { format: p.format } };
+      return { path, key: 'validation.invalid_format', params: { format: issue.format } };
     case 'invalid_value':
       return {
         path,
         key: 'validation.invalid_value',
-        params: { values: Array.isArray(p.values) ? p.values.join(', ') : '' },
+        params: { values: issue.values.map(String).join(', ') },
       };
     case 'unrecognized_keys':
-      return {
-        path,
-        key: 'validation.unrecognized_keys',
-        params: { keys: Array.isArray(p.keys) ? p.keys.join(', ') : '' },
-      };
-    case 'custom':
-      return {
-        path,
-        key:
-          typeof p.params === 'object' && p.params && 'key' in p.params
-            ? String((p.params as { key: unknown }).key)
-            : 'validation.invalid',
-      };
+      return { path, key: 'validation.unrecognized_keys', params: { keys: issue.keys.join(', ') } };
+    case 'custom': {
+      const key = issue.params?.key;
+      return { path, key: typeof key === 'string' ? key : 'validation.invalid' };
+    }
     default:
       return { path, key: 'validation.invalid' };
   }
 }
 
+/** The PostgreSQL error code in an error or its causes (drivers and Drizzle wrap them). */
+function postgresCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
 /** Maps anything thrown in a request to an AppError; unknown errors become 'internal'. */
-export function toAppError(error: unknown): AppError {
+export function toAppError(error: unknown, request?: FastifyRequest): AppError {
   if (error instanceof AppError) return error;
   const fe = error as Partial<FastifyError> & { validationContext?: string };
-  if (hasZodFastifySchemaValidationErrors(error)) {
-    const part = fe.validationContext ?? 'body';
-    const fields = (error.validation as unknown as ValidationItem[]).map((item) =>
-      fieldErrorFromIssue(item, part),
-    );
-    return new AppError('error.validation', 'validation', { fields });
+  if (error instanceof RequestValidationError) {
+    const part = error.validationContext ?? 'body';
+    return new AppError('error.validation', 'validation', {
+      fields: error.issues.map((issue) => fieldErrorFromIssue(issue, part)),
+    });
   }
+  // A backstop under every module's own checks: what the database refuses as data is the caller's
+  // mistake (a year 0, a NUL byte, a number out of range), and a clash with a unique key is a conflict.
+  const pg = postgresCode(error);
+  if (pg?.startsWith('22')) return new AppError('error.bad_input', 'bad_request');
+  if (pg === '23505' || pg === '23503') return new AppError('error.conflict', 'conflict');
   switch (fe.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -80,7 +100,7 @@ export function toAppError(error: unknown): AppError {
       return new AppError('error.payload_too_large', 'payload_too_large');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('error.unsupported_media_type', 'unsupported_media_type', {
-        params: { contentType: '' },
+        params: { contentType: String(request?.headers['content-type'] ?? '').slice(0, 100) },
       });
     case 'FST_ERR_VALIDATION':
       return new AppError('error.validation', 'validation');

@@ -98,30 +98,39 @@ export interface ThrottlePolicy {
   lockMinutes: number;
 }
 
-/** Seconds until this username may try again, or 0. */
-export async function lockedFor(db: Db, username: string): Promise<number> {
-  const [row] = await db
-    .select({ lockedUntil: loginThrottle.lockedUntil })
-    .from(loginThrottle)
-    .where(eq(loginThrottle.username, username.toLowerCase()));
-  if (!row?.lockedUntil) return 0;
-  return Math.max(0, Math.ceil((row.lockedUntil.getTime() - Date.now()) / 1000));
-}
-
-/** Counts a failed sign-in; after maxFailures in a row the username is locked for lockMinutes. */
-export async function recordLoginFailure(db: Db, username: string, policy: ThrottlePolicy): Promise<void> {
+/**
+ * Counts a sign-in attempt for a username before its password is checked, in one statement, so that
+ * concurrent guesses cannot slip past the limit: after maxFailures attempts without a success the
+ * username is locked for lockMinutes. A success clears the count (clearLoginFailures). Counts older
+ * than the lock window start afresh. Returns the seconds to wait, or 0 when this attempt may go on.
+ */
+export async function registerLoginAttempt(
+  db: Db,
+  username: string,
+  policy: ThrottlePolicy,
+): Promise<number> {
   const key = username.toLowerCase().slice(0, 200);
-  await db
+  const lock = sql`make_interval(mins => ${policy.lockMinutes})`;
+  const restart = sql`(${loginThrottle.lockedUntil} is not null and ${loginThrottle.lockedUntil} <= now())
+    or ${loginThrottle.lastFailureAt} < now() - ${lock}`;
+  const attempts = sql`case when ${restart} then 1 else ${loginThrottle.failures} + 1 end`;
+  const [row] = await db
     .insert(loginThrottle)
     .values({ username: key, failures: 1, lastFailureAt: new Date() })
     .onConflictDoUpdate({
       target: loginThrottle.username,
       set: {
-        failures: sql`case when ${loginThrottle.lockedUntil} is not null and ${loginThrottle.lockedUntil} < now() then 1 else ${loginThrottle.failures} + 1 end`,
+        failures: attempts,
         lastFailureAt: sql`now()`,
-        lockedUntil: sql`case when (case when ${loginThrottle.lockedUntil} is not null and ${loginThrottle.lockedUntil} < now() then 1 else ${loginThrottle.failures} + 1 end) >= ${policy.maxFailures} then now() + make_interval(mins => ${policy.lockMinutes}) else null end`,
+        lockedUntil: sql`case
+          when ${loginThrottle.lockedUntil} > now() then ${loginThrottle.lockedUntil}
+          when ${attempts} > ${policy.maxFailures} then now() + ${lock}
+          else null end`,
       },
-    });
+    })
+    .returning({ lockedUntil: loginThrottle.lockedUntil });
+  if (!row?.lockedUntil) return 0;
+  return Math.max(1, Math.ceil((row.lockedUntil.getTime() - Date.now()) / 1000));
 }
 
 export async function clearLoginFailures(db: Db, username: string): Promise<void> {

@@ -71,9 +71,50 @@ describe('signing in', () => {
     expect(answer.status).toBe(401);
     expect(answer.body.detail).toBe('Du behöver logga in.');
   });
+
+  it('when many wrong passwords arrive at once, then no more than the limit are ever checked', async () => {
+    await seedPerson('racetarget');
+    const attempts = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        new Client(t.app).post('/api/auth/login', { username: 'racetarget', password: 'nope' }),
+      ),
+    );
+    const checked = attempts.filter((a) => a.status === 401).length;
+    expect(checked).toBeLessThanOrEqual(3);
+    expect(attempts.filter((a) => a.status === 429).length).toBe(12 - checked);
+  });
+
+  it('when a signed-in session guesses the current password, then after the limit the session ends', async () => {
+    await seedPerson('guesser');
+    const browser = new Client(t.app);
+    await browser.login('guesser', 'loopen-demo');
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const answer = await browser.post('/api/me/password', {
+        currentPassword: `guess-${i}`,
+        newPassword: 'a-new-long-password',
+      });
+      statuses.push(answer.status);
+    }
+    expect(statuses).toEqual([400, 400, 400, 429]);
+    expect((await browser.get('/api/me')).status).toBe(401);
+  });
+
+  it('when someone types a password into the username field, then it is not kept in the audit log', async () => {
+    const { auditLog } = await import('../../platform/tables.ts');
+    const { eq } = await import('drizzle-orm');
+    await new Client(t.app).post('/api/auth/login', { username: 'Sommar2024!hemligt', password: 'x' });
+    const rows = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'auth.login_failed'));
+    expect(JSON.stringify(rows.map((r) => r.summary))).not.toContain('Sommar2024');
+    expect(rows.some((r) => r.summary.unknownUsername === true)).toBe(true);
+  });
 });
 
 async function seedLockTarget(): Promise<void> {
+  await seedPerson('locktarget');
+}
+
+async function seedPerson(username: string): Promise<void> {
   const { people } = await import('../organisation/tables.ts');
   const { hashPassword } = await import('../../platform/passwords.ts');
   const { organisations } = await import('../organisation/tables.ts');
@@ -81,9 +122,9 @@ async function seedLockTarget(): Promise<void> {
   if (!org) throw new Error('no organisation');
   await t.database.db.insert(people).values({
     organisationId: org.id,
-    username: 'locktarget',
-    name: 'Lock Target',
-    email: 'lock@exempel.example',
+    username,
+    name: `Person ${username}`,
+    email: `${username}@exempel.example`,
     passwordHash: await hashPassword('loopen-demo'),
   });
 }
