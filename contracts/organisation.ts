@@ -225,6 +225,7 @@ export const bodyMemberParams = z.object({ id: z.uuid(), personId: z.uuid() }).s
  * with ?dryRun=true to check without writing. Columns (header row, comma or semicolon separated):
  *   units:  external_id, name, parent_external_id, organisation
  *   people: username, name, email, profession, language, organisation, unit_external_id, role
+ * At most `maxImportLines` data lines per file (a larger file is refused with 400 import.too_many_lines).
  * Idempotent: rows are matched on external_id / username and updated, never duplicated. Any bad line
  * means nothing is written, and the 400 answer lists every bad line in `lines` (ImportLineError[],
  * at most 1000; `linesOmitted` counts the rest).
@@ -232,9 +233,13 @@ export const bodyMemberParams = z.object({ id: z.uuid(), personId: z.uuid() }).s
  *           empty parent_external_id puts a new unit under its organisation's root unit (or makes it
  *           the root of an organisation that has none) and leaves a stored unit where it is.
  *   people: one line per role; a person with two roles has two lines that agree on everything else.
+ *           Each line passes the rules of the single-person endpoints: new people only in organisations
+ *           you administer (or look after while they have none), changes only to people you may
+ *           change, roles only where you may give them.
  *           Roles are only ever added, never removed. An empty profession clears it; an empty language
  *           keeps the stored one (new people: sv). New people get no password.
  */
+export const maxImportLines = 20_000;
 export const importQuery = z.object({ dryRun: z.enum(['true', 'false']).optional() }).strict();
 export const importResponse = z.object({
   dryRun: z.boolean(),

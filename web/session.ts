@@ -22,6 +22,11 @@ export function canAdminister(me: Me): boolean {
   return me.allowedActions.includes('administer');
 }
 
+/** Only organisation administrators read the audit log; the server decides and says so in allowedActions. */
+export function canViewAudit(me: Me): boolean {
+  return me.allowedActions.includes('viewAudit');
+}
+
 /** Stores who signed in and switches to their remembered language. */
 export async function acceptMe(queryClient: QueryClient, me: Me): Promise<void> {
   queryClient.setQueryData(meQuery.queryKey, me);

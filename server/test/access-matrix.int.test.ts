@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   bodies,
@@ -103,6 +103,9 @@ const matrix: Record<string, { call: (p: Persona, f: Fixtures) => Call; expected
     }),
     expected: adminOnly(201),
   },
+  // Försäkringskassan has no administrator of its own in the demo, so the region's administrator
+  // looks after it (organisation/policy.ts, rule 2: caretaking until its first administrator). The
+  // story at the end shows the door closing once Försäkringskassan has one.
   'PATCH /api/organisations/{id}': {
     call: (_, f) => ({
       method: 'PATCH',
@@ -199,6 +202,7 @@ const matrix: Record<string, { call: (p: Persona, f: Fixtures) => Call; expected
     call: (_, f) => ({ method: 'GET', url: `/api/people/${f.nurse}` }),
     expected: { ...signedIn(403), manager: 200, qualityCoordinator: 200, administrator: 200 },
   },
+  // A region person with roles only in the region: the region's administrator may change them.
   'PATCH /api/people/{id}': {
     call: (_, f) => ({
       method: 'PATCH',
@@ -274,6 +278,8 @@ const matrix: Record<string, { call: (p: Persona, f: Fixtures) => Call; expected
     }),
     expected: adminOnly(200),
   },
+  // Organisation administrators only (an administrator of a ward or clinic gets 403 too), and they
+  // see their own organisation's entries: audit/policy.ts, and the story at the end.
   'GET /api/audit': { call: () => ({ method: 'GET', url: '/api/audit' }), expected: adminOnly(200) },
 };
 
@@ -430,5 +436,55 @@ describe('the access matrix', () => {
     expect(await listed('otherManager')).not.toContain('sjukskoterska');
     expect(await listed('otherManager')).toContain('chef.avd3');
     expect(await listed('administrator')).toContain('fk.utredare');
+  });
+
+  // Last: it gives Försäkringskassan an administrator, which changes the answers above.
+  it("scopes the registers by organisation: the region's administrator looks after Försäkringskassan's staff only until Försäkringskassan has an administrator of its own", async () => {
+    const admin = clients.get('administrator');
+    if (!admin) throw new Error('no administrator');
+    const db = t.database.db;
+    const idOfUser = (username: string) =>
+      idOf(db.select({ id: people.id }).from(people).where(eq(people.username, username)), username);
+    const investigator = await idOfUser('fk.utredare');
+    const areaManager = await idOfUser('fk.chef');
+    const [fkRoot] = await db
+      .select({ id: units.id })
+      .from(units)
+      .where(and(eq(units.organisationId, fixtures.fk), isNull(units.parentId)));
+    if (!fkRoot) throw new Error('fixture missing: Försäkringskassan root');
+
+    // Caretaking: the region adds and changes the agency's committee members.
+    const caretaken = await admin.patch<{ allowedActions: string[] }>(`/api/people/${investigator}`, {
+      profession: 'Försäkringsutredare, sjukförsäkring',
+    });
+    expect(caretaken.status).toBe(200);
+    expect(caretaken.body.allowedActions).toContain('edit');
+
+    // The region appoints Försäkringskassan's area manager its first administrator.
+    const appointed = await admin.post(`/api/people/${areaManager}/roles`, {
+      role: 'administrator',
+      unitId: fkRoot.id,
+    });
+    expect(appointed.status).toBe(201);
+    const refused = await admin.patch(`/api/people/${investigator}`, { profession: 'Något annat' });
+    expect(refused.status).toBe(403);
+    expect(
+      (await admin.post(`/api/people/${investigator}/password`, { password: 'regionens-lösenord' })).status,
+    ).toBe(403);
+    expect(
+      (await admin.patch(`/api/organisations/${fixtures.fk}`, { orgNumber: '202100-5521' })).status,
+    ).toBe(403);
+
+    // From now on Försäkringskassan keeps its own staff, and reads only its own part of the log.
+    const fk = new Client(t.app);
+    await fk.login('fk.chef', 'loopen-demo');
+    expect((await fk.patch(`/api/people/${investigator}`, { profession: 'Utredare' })).status).toBe(200);
+    const log = await fk.get<{ items: Array<{ action: string; entityId: string | null }> }>(
+      '/api/audit?pageSize=200',
+    );
+    expect(log.status).toBe(200);
+    expect(log.body.items.map((e) => e.action)).toContain('organisation.first_administrator');
+    const regionUnits = new Set(Object.values(fixtures.own).map((o) => o.unit));
+    expect(log.body.items.filter((e) => e.entityId !== null && regionUnits.has(e.entityId))).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { type ReactElement, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canAdminister, signOut, useMe } from '../session.ts';
+import { canAdminister, canViewAudit, signOut, useMe } from '../session.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 interface NavItem {
@@ -56,7 +56,7 @@ export function AppLayout(): ReactElement {
         { to: '/admin/organisations', label: t('nav.organisations') },
         { to: '/admin/bodies', label: t('nav.bodies') },
         { to: '/admin/import', label: t('nav.import') },
-        { to: '/admin/audit', label: t('nav.audit') },
+        ...(canViewAudit(me) ? [{ to: '/admin/audit' as const, label: t('nav.audit') }] : []),
       ]
     : [];
 

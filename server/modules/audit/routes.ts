@@ -19,8 +19,10 @@ export function registerAuditRoutes(app: App, deps: { config: Config; database: 
       config: { access: ['administrator'] },
       schema: {
         tags,
-        summary: 'Browse the audit trail, newest first (administrators)',
+        summary: 'Browse the audit trail of your organisation, newest first (organisation administrators)',
         description:
+          'Entries by people of the organisations you administer, and entries about their people, units, ' +
+          'bodies and the organisation itself. ' +
           'Filter by actorId, action (e.g. unit.moved), entityType and entityId (e.g. unit + its id), and ' +
           'a time range from..to (inclusive, ISO 8601 with offset).',
         querystring: auditQuery,
@@ -28,10 +30,11 @@ export function registerAuditRoutes(app: App, deps: { config: Config; database: 
       },
     },
     async (request) => {
-      assertAllowed(mayViewAudit(requireActor(request.actor)));
+      const actor = requireActor(request.actor);
+      assertAllowed(mayViewAudit(actor), 'audit.organisation_admin_required');
       const { page, pageSize } = request.query;
       // One transaction, so the page and the total come from the same snapshot.
-      const found = await db.transaction((tx) => listAuditEntries(request.query, tx));
+      const found = await db.transaction((tx) => listAuditEntries({ actor, ...request.query }, tx));
       return { items: found.items.map(presentAuditEntry), total: found.total, page, pageSize };
     },
   );

@@ -1,7 +1,9 @@
 import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../platform/access.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { auditLog } from '../../platform/tables.ts';
+import { auditEntriesOf, loadSteward } from '../organisation/index.ts';
 
 export interface AuditRecord {
   id: number;
@@ -15,9 +17,13 @@ export interface AuditRecord {
   requestId: string | null;
 }
 
-/** Audit rows matching the filters, newest first, one page at a time. */
+/**
+ * Audit rows matching the filters, newest first, one page at a time; only those of the organisations
+ * the actor administers (policy.ts).
+ */
 export async function listAuditEntries(
   options: {
+    actor: Actor;
     actorId?: string | undefined;
     action?: string | undefined;
     entityType?: string | undefined;
@@ -36,7 +42,8 @@ export async function listAuditEntries(
       fields: [{ path: 'from', key: 'audit.invalid_range' }],
     });
   }
-  const conditions: SQL[] = [];
+  const { administered } = await loadSteward(tx, options.actor);
+  const conditions: SQL[] = [auditEntriesOf(tx, [...administered])];
   if (options.actorId) conditions.push(eq(auditLog.actorId, options.actorId));
   if (options.action) conditions.push(eq(auditLog.action, options.action));
   if (options.entityType) conditions.push(eq(auditLog.entityType, options.entityType));

@@ -22,7 +22,10 @@ describe('signing in', () => {
     expect(me.status).toBe(200);
     expect(me.body.person.username).toBe('admin');
     expect(me.body.roles.map((r) => r.role)).toContain('administrator');
-    expect(me.body.allowedActions).toContain('administer');
+    expect(me.body.allowedActions).toEqual(['administer', 'viewAudit']);
+    const nurse = new Client(t.app);
+    await nurse.login('sjukskoterska', 'loopen-demo');
+    expect((await nurse.get<{ allowedActions: string[] }>('/api/me')).body.allowedActions).toEqual([]);
   });
 
   it("when the password is wrong, then the answer is 401 problem+json in the caller's language", async () => {

@@ -20,14 +20,19 @@ import {
   revokeSessionsOf,
   SESSION_COOKIE,
 } from '../../platform/sessions.ts';
-import { getMe, loadActor, setLanguage } from '../organisation/index.ts';
+import { getMe, isOrganisationAdministrator, loadActor, setLanguage } from '../organisation/index.ts';
 import './messages.ts';
 import { changeOwnPassword, signIn } from './service.ts';
 
 const tags = ['auth'];
 
+/** What the web app may offer; every request is checked again on the server. */
 function allowedActions(actor: Actor): Array<'administer' | 'viewAudit'> {
-  return hasRole(actor, 'administrator') ? ['administer', 'viewAudit'] : [];
+  const actions: Array<'administer' | 'viewAudit'> = [];
+  if (hasRole(actor, 'administrator')) actions.push('administer');
+  // The audit log is for organisation administrators only (see audit/policy.ts).
+  if (isOrganisationAdministrator(actor)) actions.push('viewAudit');
+  return actions;
 }
 
 export function registerAuthRoutes(app: App, deps: { config: Config; database: Database }): void {

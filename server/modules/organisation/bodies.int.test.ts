@@ -122,6 +122,58 @@ describe('committees, forums and groups', () => {
     expect(badOrg.body.code).toBe('organisation.organisation_not_found');
   });
 
+  it("when a municipality's administrator forms a forum, then they may seat the region's staff on it but may not touch the region's own bodies", async () => {
+    const cast = await createRegion(t);
+    const db = t.database.db;
+    const municipality = await createOrg(db, { kind: 'municipality' });
+    const municipalityAdmin = await createPerson(db, {
+      organisationId: municipality.id,
+      roles: [{ role: 'administrator', unit: municipality.root }],
+    });
+    const region = await signIn(t, cast.orgAdmin);
+    const regionForum = await region.post<BodyAnswer>('/api/bodies', {
+      organisationId: cast.org.id,
+      name: `Regionens forum ${cast.org.id.slice(0, 6)}`,
+      kind: 'forum',
+    });
+
+    const admin = await signIn(t, municipalityAdmin);
+    const own = await admin.post<BodyAnswer>('/api/bodies', {
+      organisationId: municipality.id,
+      name: `Samverkansgrupp ${municipality.id.slice(0, 6)}`,
+      kind: 'collaboration_group',
+    });
+    expect(own.status).toBe(201);
+    expect(own.body.allowedActions).toEqual(['edit', 'manageMembers']);
+    const seated = await admin.put<BodyAnswer>(`/api/bodies/${own.body.id}/members/${cast.staff.id}`, {
+      role: 'member',
+    });
+    expect(seated.status).toBe(200);
+    expect(seated.body.members.map((m) => m.organisationName)).toEqual([cast.org.name]);
+
+    const forRegion = await admin.post('/api/bodies', {
+      organisationId: cast.org.id,
+      name: `Annans forum ${cast.org.id.slice(0, 6)}`,
+      kind: 'forum',
+    });
+    expect(forRegion.status).toBe(403);
+    expect(forRegion.body.code).toBe('organisation.organisation_outside_scope');
+    const forumUrl = `/api/bodies/${regionForum.body.id}`;
+    expect((await admin.patch(forumUrl, { active: false })).status).toBe(403);
+    expect((await admin.put(`${forumUrl}/members/${municipalityAdmin.id}`, { role: 'chair' })).status).toBe(
+      403,
+    );
+    await region.put(`${forumUrl}/members/${cast.staff.id}`, { role: 'member' });
+    expect((await admin.delete(`${forumUrl}/members/${cast.staff.id}`)).status).toBe(403);
+    // Nor hand their own body over to the region.
+    expect((await admin.patch(`/api/bodies/${own.body.id}`, { organisationId: cast.org.id })).status).toBe(
+      403,
+    );
+    const seen = await admin.get<BodyAnswer>(forumUrl);
+    expect(seen.body).toMatchObject({ active: true, allowedActions: [] });
+    expect(seen.body.members.map((m) => m.personId)).toEqual([cast.staff.id]);
+  });
+
   it('when a clinic administrator or someone signed out tries to form a body, then it is refused', async () => {
     const cast = await createRegion(t);
     const clinicAdmin = await signIn(t, cast.clinicAdmin);

@@ -1,11 +1,16 @@
 import { and, asc, eq, inArray, ne, type SQL } from 'drizzle-orm';
+import { type Actor, assertAllowed } from '../../platform/access.ts';
 import { type AuditContext, diffSummary, writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import { mayManageBodiesOf, type Steward } from './policy.ts';
 import { blankToNull, missingReference, requireOrganisationRef } from './records.ts';
+import { loadSteward } from './stewardship.ts';
 import { bodies, bodyMembers, organisations, people } from './tables.ts';
 
-// Committees, forums and collaboration groups, with members from several organisations.
+// Committees, forums and collaboration groups, with members from several organisations. A body is
+// managed by whoever keeps the organisation that owns it (policy.ts, rule 5); its members may be
+// anyone.
 
 type BodyKind = 'committee' | 'forum' | 'collaboration_group';
 type BodyRole = 'chair' | 'member' | 'secretary';
@@ -27,7 +32,7 @@ export type BodyRecord = {
   }>;
 };
 
-export async function listBodies(
+async function loadBodies(
   options: { ids?: string[]; organisationId?: string | undefined; includeInactive?: boolean },
   tx: Db,
 ): Promise<BodyRecord[]> {
@@ -75,16 +80,46 @@ export async function listBodies(
   }));
 }
 
-export async function getBody(options: { bodyId: string }, tx: Db): Promise<BodyRecord> {
-  const [body] = await listBodies({ ids: [options.bodyId] }, tx);
+async function requireBody(tx: Db, bodyId: string): Promise<BodyRecord> {
+  const [body] = await loadBodies({ ids: [bodyId] }, tx);
   if (!body) throw new AppError('organisation.body_not_found', 'not_found');
   return body;
 }
 
-/** Locks the body row: membership changes on one body run one after another (exactly one chair). */
-async function lockBody(tx: Db, bodyId: string): Promise<void> {
-  const [row] = await tx.select({ id: bodies.id }).from(bodies).where(eq(bodies.id, bodyId)).for('update');
+export async function listBodies(
+  options: { actor: Actor; organisationId?: string | undefined; includeInactive: boolean },
+  tx: Db,
+): Promise<{ items: BodyRecord[]; steward: Steward }> {
+  const { actor, ...filters } = options;
+  return { items: await loadBodies(filters, tx), steward: await loadSteward(tx, actor) };
+}
+
+export async function getBody(
+  options: { actor: Actor; bodyId: string },
+  tx: Db,
+): Promise<{ body: BodyRecord; steward: Steward }> {
+  return { body: await requireBody(tx, options.bodyId), steward: await loadSteward(tx, options.actor) };
+}
+
+/** Loads the steward and refuses unless they manage the bodies of this organisation. */
+async function stewardOf(tx: Db, actor: Actor, organisationId: string): Promise<Steward> {
+  const steward = await loadSteward(tx, actor);
+  assertAllowed(mayManageBodiesOf(steward, organisationId), 'organisation.organisation_outside_scope');
+  return steward;
+}
+
+/**
+ * Locks the body row: membership changes on one body run one after another (exactly one chair).
+ * Returns the owning organisation.
+ */
+async function lockBody(tx: Db, bodyId: string): Promise<{ organisationId: string }> {
+  const [row] = await tx
+    .select({ organisationId: bodies.organisationId })
+    .from(bodies)
+    .where(eq(bodies.id, bodyId))
+    .for('update');
   if (!row) throw new AppError('organisation.body_not_found', 'not_found');
+  return row;
 }
 
 async function assertNameFree(tx: Db, name: string, exceptId?: string): Promise<void> {
@@ -107,11 +142,12 @@ interface BodyInput {
 }
 
 export async function createBody(
-  options: { audit: AuditContext; body: BodyInput },
+  options: { actor: Actor; audit: AuditContext; body: BodyInput },
   tx: Db,
-): Promise<BodyRecord> {
+): Promise<{ body: BodyRecord; steward: Steward }> {
   const { body } = options;
   await requireOrganisationRef(tx, body.organisationId, 'organisationId');
+  const steward = await stewardOf(tx, options.actor, body.organisationId);
   await assertNameFree(tx, body.name);
   const [row] = await tx
     .insert(bodies)
@@ -124,24 +160,28 @@ export async function createBody(
     entityId: row.id,
     summary: { name: body.name, kind: body.kind, organisationId: body.organisationId },
   });
-  return getBody({ bodyId: row.id }, tx);
+  return { body: await requireBody(tx, row.id), steward };
 }
 
 export async function updateBody(
   options: {
+    actor: Actor;
     audit: AuditContext;
     bodyId: string;
     changes: Partial<BodyInput> & { active?: boolean | undefined };
   },
   tx: Db,
-): Promise<BodyRecord> {
-  await lockBody(tx, options.bodyId);
-  const before = await getBody({ bodyId: options.bodyId }, tx);
+): Promise<{ body: BodyRecord; steward: Steward }> {
+  const owner = await lockBody(tx, options.bodyId);
+  const steward = await stewardOf(tx, options.actor, owner.organisationId);
+  const before = await requireBody(tx, options.bodyId);
   const next = { ...options.changes, description: blankToNull(options.changes.description) };
   const summary = diffSummary(before, next);
-  if (Object.keys(summary).length === 0) return before;
+  if (Object.keys(summary).length === 0) return { body: before, steward };
   if (summary.organisationId && next.organisationId) {
     await requireOrganisationRef(tx, next.organisationId, 'organisationId');
+    // Handing a body to another organisation needs a say in both.
+    assertAllowed(mayManageBodiesOf(steward, next.organisationId), 'organisation.organisation_outside_scope');
   }
   if (summary.name && next.name) await assertNameFree(tx, next.name, before.id);
   await tx.update(bodies).set(next).where(eq(bodies.id, before.id));
@@ -151,14 +191,15 @@ export async function updateBody(
     entityId: before.id,
     summary,
   });
-  return getBody({ bodyId: before.id }, tx);
+  return { body: await requireBody(tx, before.id), steward };
 }
 
 export async function setBodyMember(
-  options: { audit: AuditContext; bodyId: string; personId: string; role: BodyRole },
+  options: { actor: Actor; audit: AuditContext; bodyId: string; personId: string; role: BodyRole },
   tx: Db,
-): Promise<BodyRecord> {
-  await lockBody(tx, options.bodyId);
+): Promise<{ body: BodyRecord; steward: Steward }> {
+  const owner = await lockBody(tx, options.bodyId);
+  const steward = await stewardOf(tx, options.actor, owner.organisationId);
   const [person] = await tx
     .select({ id: people.id, active: people.active })
     .from(people)
@@ -169,7 +210,7 @@ export async function setBodyMember(
     .select({ role: bodyMembers.role })
     .from(bodyMembers)
     .where(and(eq(bodyMembers.bodyId, options.bodyId), eq(bodyMembers.personId, person.id)));
-  if (current?.role === options.role) return getBody({ bodyId: options.bodyId }, tx);
+  if (current?.role === options.role) return { body: await requireBody(tx, options.bodyId), steward };
   // A body has one chair: a new chair steps the previous one down to member.
   const demoted =
     options.role === 'chair'
@@ -199,14 +240,15 @@ export async function setBodyMember(
       ...(demoted.length > 0 ? { previousChairs: demoted.map((d) => d.personId) } : {}),
     },
   });
-  return getBody({ bodyId: options.bodyId }, tx);
+  return { body: await requireBody(tx, options.bodyId), steward };
 }
 
 export async function removeBodyMember(
-  options: { audit: AuditContext; bodyId: string; personId: string },
+  options: { actor: Actor; audit: AuditContext; bodyId: string; personId: string },
   tx: Db,
 ): Promise<void> {
-  await lockBody(tx, options.bodyId);
+  const owner = await lockBody(tx, options.bodyId);
+  await stewardOf(tx, options.actor, owner.organisationId);
   const removed = await tx
     .delete(bodyMembers)
     .where(and(eq(bodyMembers.bodyId, options.bodyId), eq(bodyMembers.personId, options.personId)))

@@ -17,6 +17,8 @@ export interface PersonLine {
   line: number;
   username: string;
   details: { name: string; email: string; profession: string | null; organisationId: string };
+  /** the organisation as the file names it, for messages */
+  organisation: string;
   /** empty: keep the stored language (new people get Swedish) */
   language: Lang | null;
   role: { role: RoleName; unitExternalId: string } | null;
@@ -76,6 +78,7 @@ export function readLine(
     line,
     username: username.success ? username.data : usernameText,
     details: { name, email, profession: profession || null, organisationId: organisation?.id ?? '' },
+    organisation: organisationText,
     language: isLang(language) ? language : null,
     role: isRole && unitExternalId ? { role: role as RoleName, unitExternalId } : null,
   };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../platform/tables.ts';
 import { type TestApp, testApp } from '../../test/harness.ts';
 import { people, roleAssignments, units } from './tables.ts';
 import { createOrg, createPerson, createRegion, signIn } from './test-factories.ts';
@@ -126,7 +127,92 @@ describe('importing people', () => {
     );
     expect(answer.status).toBe(400);
     expect(answer.body.lines).toEqual([
+      { line: 2, column: 'organisation', message: `Du administrerar inte organisationen ”${other.name}”.` },
       { line: 2, column: 'unit_external_id', message: `Du administrerar inte enheten ${p}-other.` },
     ]);
+  });
+});
+
+describe("importing into other organisations' registers", () => {
+  it("when a municipality's administrator imports lines about the region's people, then each of those lines is refused and nothing is written; their own people go through", async () => {
+    const cast = await createRegion(t);
+    const db = t.database.db;
+    const municipality = await createOrg(db, { kind: 'municipality' });
+    const municipalityAdmin = await createPerson(db, {
+      organisationId: municipality.id,
+      roles: [{ role: 'administrator', unit: municipality.root }],
+    });
+    const p = prefix().toLowerCase();
+    await db
+      .update(units)
+      .set({ externalId: `${p}-kommun` })
+      .where(eq(units.id, municipality.root.id));
+    await db
+      .update(units)
+      .set({ externalId: `${p}-31` })
+      .where(eq(units.id, cast.wardA.id));
+    const head = 'username,name,email,organisation,unit_external_id,role\n';
+    const own = `${p}.egen,Egen Person,egen@exempel.example,${municipality.name},${p}-kommun,staff\n`;
+    const file =
+      head +
+      // a new person in the region
+      `${p}.ny,Ny Person,ny@exempel.example,${cast.org.name},,\n` +
+      // the region's staff member, renamed and moved into the municipality
+      `${cast.staff.username},Kapad Person,${cast.staff.username}@exempel.example,${municipality.name},,\n` +
+      // a role on the region's ward for the municipality's own administrator
+      `${municipalityAdmin.username},${municipalityAdmin.name},${municipalityAdmin.username}@exempel.example,${municipality.name},${p}-31,staff\n` +
+      own;
+    const admin = await signIn(t, municipalityAdmin);
+    const answer = await admin.post<ImportProblem>('/api/import/people', file, csv);
+    expect(answer.status).toBe(400);
+    expect(answer.body.lines).toEqual([
+      {
+        line: 2,
+        column: 'organisation',
+        message: `Du administrerar inte organisationen ”${cast.org.name}”.`,
+      },
+      {
+        line: 3,
+        column: 'username',
+        message: `Du får inte ändra ${cast.staff.username}: personen tillhör en organisation du inte administrerar, eller har roller eller medlemskap utanför ditt område.`,
+      },
+      { line: 4, column: 'unit_external_id', message: `Du administrerar inte enheten ${p}-31.` },
+    ]);
+    const written = await db
+      .select()
+      .from(people)
+      .where(like(people.username, `${p}%`));
+    expect(written).toEqual([]);
+    const [staff] = await db.select().from(people).where(eq(people.id, cast.staff.id));
+    expect(staff?.organisationId).toBe(cast.org.id);
+
+    const ownOnly = await admin.post<ImportAnswer>('/api/import/people', head + own, csv);
+    expect(ownOnly.body).toEqual({ dryRun: false, created: 1, updated: 0, unchanged: 0 });
+  });
+
+  it("when a file appoints an agency's first administrator twice, then only the first line may, and the audit names the agency", async () => {
+    const cast = await createRegion(t);
+    const db = t.database.db;
+    const agency = await createOrg(db, { kind: 'agency' });
+    const p = prefix().toLowerCase();
+    await db
+      .update(units)
+      .set({ externalId: `${p}-fk` })
+      .where(eq(units.id, agency.root.id));
+    const head = 'username,name,email,organisation,unit_external_id,role\n';
+    const line = (who: string): string =>
+      `${p}.${who},${who},${who}@exempel.example,${agency.name},${p}-fk,administrator\n`;
+    const admin = await signIn(t, cast.orgAdmin);
+    const twice = await admin.post<ImportProblem>('/api/import/people', head + line('a') + line('b'), csv);
+    expect(twice.status).toBe(400);
+    expect(twice.body.lines.map((l) => [l.line, l.column])).toEqual([[3, 'unit_external_id']]);
+
+    const once = await admin.post<ImportAnswer>('/api/import/people', head + line('a'), csv);
+    expect(once.body).toMatchObject({ created: 1 });
+    const recorded = await db
+      .select({ entityId: auditLog.entityId })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'organisation.first_administrator'));
+    expect(recorded.map((r) => r.entityId)).toContain(agency.id);
   });
 });

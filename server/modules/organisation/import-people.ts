@@ -3,35 +3,36 @@ import type { Actor, RoleName } from '../../platform/access.ts';
 import { type AuditContext, diffSummary, writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import type { Lang } from '../../platform/i18n.ts';
-import { type ImportResult, importFailed, parseCsv } from './csv.ts';
+import { recordFirstAdministrators } from './administrators.ts';
+import { type ImportIssue, type ImportResult, importFailed, parseCsv } from './csv.ts';
 import { type PersonLine, peopleCsvColumns, readLine } from './import-people-lines.ts';
-import { mayAdministerUnit, mayAssignRole } from './policy.ts';
+import { loadPeople, type PersonRecord } from './person-records.ts';
 import {
-  chunked,
-  organisationResolver,
-  organisationsWithAdministrator,
-  type UnitRecord,
-  unitColumns,
-} from './records.ts';
+  isFirstAdministrator,
+  keeps,
+  mayAdministerUnit,
+  mayAssignRoleOn,
+  mayGiveRoleTo,
+  mayManagePerson,
+  type Steward,
+} from './policy.ts';
+import { chunked, lockOrganisations, organisationResolver, type UnitRecord, unitColumns } from './records.ts';
+import { loadSteward, neverAdministeredOrganisations } from './stewardship.ts';
 import { people, roleAssignments, units } from './tables.ts';
 
 interface PersonPlan {
   id: string;
   first: PersonLine;
-  stored: {
-    id: string;
-    name: string;
-    email: string;
-    profession: string | null;
-    organisationId: string;
-    language: Lang;
-  } | null;
+  stored: PersonRecord | null;
   rolesToAdd: Array<{ role: RoleName; unitId: string }>;
 }
 
 /**
  * Creates and updates people from CSV, matched on username; each line may add one role, so a person
  * with two roles has two lines. Roles are only ever added: a file never takes a role away.
+ * Each person and each role passes the same rules as the single-person endpoints (policy.ts): new
+ * people only in organisations the importer keeps, changes only to people they may change, roles
+ * only where they may hand them out.
  */
 export async function importPeople(
   options: { actor: Actor; audit: AuditContext; csv: string; dryRun: boolean; lang: Lang },
@@ -65,21 +66,17 @@ export async function importPeople(
   }
   if (issues.length > 0) throw importFailed(issues, lang);
 
-  const storedPeople = new Map<string, NonNullable<PersonPlan['stored']>>();
+  const storedPeople = new Map<string, PersonRecord>();
   for (const chunk of chunked([...byUsername.keys()])) {
     const found = await tx
-      .select({
-        id: people.id,
-        username: people.username,
-        name: people.name,
-        email: people.email,
-        profession: people.profession,
-        organisationId: people.organisationId,
-        language: people.language,
-      })
+      .select({ id: people.id })
       .from(people)
       .where(inArray(sql`lower(${people.username})`, chunk));
-    for (const { username, ...person } of found) storedPeople.set(username.toLowerCase(), person);
+    const records = await loadPeople(
+      tx,
+      found.map((p) => p.id),
+    );
+    for (const person of records) storedPeople.set(person.username.toLowerCase(), person);
   }
   const unitsByExternalId = new Map<string, UnitRecord>();
   const unitExternalIds = [...new Set(lines.flatMap((l) => (l.role ? [l.role.unitExternalId] : [])))];
@@ -87,30 +84,31 @@ export async function importPeople(
     const found = await tx.select(unitColumns).from(units).where(inArray(units.externalId, chunk));
     for (const unit of found) if (unit.externalId) unitsByExternalId.set(unit.externalId, unit);
   }
-  const heldRoles = new Set<string>();
-  for (const chunk of chunked([...storedPeople.values()].map((p) => p.id))) {
-    const found = await tx
-      .select({
-        personId: roleAssignments.personId,
-        role: roleAssignments.role,
-        unitId: roleAssignments.unitId,
-      })
-      .from(roleAssignments)
-      .where(inArray(roleAssignments.personId, chunk));
-    for (const r of found) heldRoles.add(`${r.personId}|${r.role}|${r.unitId}`);
-  }
-  const outsideScope = [...unitsByExternalId.values()].filter((u) => !mayAdministerUnit(actor, u.path));
-  const withAdministrator = await organisationsWithAdministrator(
-    tx,
-    outsideScope.map((u) => u.organisationId),
+  const heldRoles = new Set(
+    [...storedPeople.values()].flatMap((p) => p.roles.map((r) => `${p.id}|${r.role}|${r.unitId}`)),
   );
+  const steward = await loadSteward(tx, actor);
+  const outsideScope = [...unitsByExternalId.values()]
+    .filter((u) => !mayAdministerUnit(actor, u.path))
+    .map((u) => u.organisationId);
+  // As for one role at a time (roles.ts): first appointments must not race.
+  await lockOrganisations(tx, outsideScope);
+  const neverAdministered = await neverAdministeredOrganisations(tx, outsideScope);
 
   const plans: PersonPlan[] = [];
+  const firstAdministrators: Array<{ organisationId: string; unitId: string; personId: string }> = [];
   for (const [username, group] of byUsername) {
     const [first] = group;
     if (!first) continue;
     const stored = storedPeople.get(username) ?? null;
     const id = stored?.id ?? crypto.randomUUID();
+    checkPerson(steward, first, stored, issues);
+    // Whom a role is given to: the person as they will be, in the organisation the file names.
+    const grants = {
+      organisationId: first.details.organisationId,
+      roles: stored?.roles ?? [],
+      bodies: stored?.bodies ?? [],
+    };
     const rolesToAdd: PersonPlan['rolesToAdd'] = [];
     for (const line of group) {
       if (!line.role) continue;
@@ -129,16 +127,29 @@ export async function importPeople(
       if (heldRoles.has(key)) continue;
       heldRoles.add(key);
       const target = {
+        role: line.role.role,
         unitPath: unit.path,
-        organisationHasAdministrator: withAdministrator.has(unit.organisationId),
+        // One file appoints an organisation's first administrator once, as two requests would.
+        organisationNeverAdministered:
+          neverAdministered.has(unit.organisationId) &&
+          !firstAdministrators.some((a) => a.organisationId === unit.organisationId),
       };
-      if (!mayAssignRole(actor, target)) {
+      if (!mayAssignRoleOn(actor, target)) {
         issues.push({
           line: line.line,
           column: 'unit_external_id',
           key: 'import.outside_scope',
           params: { value },
         });
+      } else if (!mayGiveRoleTo(steward, grants, unit)) {
+        issues.push({
+          line: line.line,
+          column: 'unit_external_id',
+          key: 'import.role_for_person_outside_scope',
+          params: { value, username },
+        });
+      } else if (isFirstAdministrator(actor, target)) {
+        firstAdministrators.push({ organisationId: unit.organisationId, unitId: unit.id, personId: id });
       }
       rolesToAdd.push({ role: line.role.role, unitId: unit.id });
     }
@@ -183,6 +194,7 @@ export async function importPeople(
   }
   const newRoles = plans.flatMap((p) => p.rolesToAdd.map((r) => ({ personId: p.id, ...r })));
   for (const chunk of chunked(newRoles)) await tx.insert(roleAssignments).values(chunk);
+  await recordFirstAdministrators(tx, options.audit, firstAdministrators);
 
   await writeAudit(tx, options.audit, [
     ...created.map((plan) => ({
@@ -219,4 +231,37 @@ export async function importPeople(
     },
   });
   return result;
+}
+
+/** The details of a new or stored person: may the importer write them (policy.ts, rules 1 to 3)? */
+function checkPerson(
+  steward: Steward,
+  line: PersonLine,
+  stored: PersonRecord | null,
+  issues: ImportIssue[],
+): void {
+  const organisationIssue = (): void => {
+    issues.push({
+      line: line.line,
+      column: 'organisation',
+      key: 'import.organisation_outside_scope',
+      params: { value: line.organisation },
+    });
+  };
+  if (!stored) {
+    if (!keeps(steward, line.details.organisationId)) organisationIssue();
+    return;
+  }
+  const changes = diffSummary(stored, { ...line.details, language: line.language ?? undefined });
+  if (Object.keys(changes).length === 0) return;
+  if (!mayManagePerson(steward, stored)) {
+    issues.push({
+      line: line.line,
+      column: 'username',
+      key: 'import.person_outside_scope',
+      params: { value: line.username },
+    });
+  } else if (changes.organisationId && !keeps(steward, line.details.organisationId)) {
+    organisationIssue();
+  }
 }

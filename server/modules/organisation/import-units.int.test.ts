@@ -276,6 +276,64 @@ describe('importing units', () => {
     expect(offices.filter((u) => u.parentId === agency.body.rootUnitId)).toHaveLength(2);
   });
 
+  it('when a file has more than 20 000 data lines, then it is refused at once naming the limit, in the reader’s language, and nothing is written', async () => {
+    const cast = await createRegion(t);
+    const p = prefix();
+    const lines = Array.from({ length: 20_001 }, (_, i) => `${p}-${i},Enhet ${i},,${cast.org.name}\n`);
+    const file = `external_id,name,parent_external_id,organisation\n${lines.join('')}`;
+    const admin = await signIn(t, cast.orgAdmin);
+    const refused = await admin.post<ImportProblem>('/api/import/units', file, csv);
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('import.too_many_lines');
+    expect(refused.body.detail).toBe(
+      'Filen har fler än 20000 datarader. Dela upp den i filer med högst 20000 rader var.',
+    );
+    const english = await createPerson(t.database.db, {
+      organisationId: cast.org.id,
+      language: 'en',
+      roles: [{ role: 'administrator', unit: cast.org.root }],
+    });
+    const inEnglish = await (await signIn(t, english)).post<ImportProblem>('/api/import/people', file, csv);
+    expect(inEnglish.body.detail).toBe(
+      'The file has more than 20000 data lines. Split it into files of at most 20000 lines each.',
+    );
+    expect(await unitsWithPrefix(p)).toEqual([]);
+  });
+
+  it('when a file renames many units at once, then each gets its new name and its own audit entry', async () => {
+    const cast = await createRegion(t);
+    const p = prefix();
+    const count = 620; // more than one batch
+    const file = (name: (i: number) => string): string =>
+      `external_id,name,organisation\n${Array.from({ length: count }, (_, i) => `${p}-${i},${name(i)},${cast.org.name}\n`).join('')}`;
+    const admin = await signIn(t, cast.orgAdmin);
+    expect(
+      (
+        await admin.post(
+          '/api/import/units',
+          file((i) => `Enhet ${i}`),
+          csv,
+        )
+      ).status,
+    ).toBe(200);
+    const renamed = await admin.post<ImportAnswer>(
+      '/api/import/units',
+      file((i) => (i % 2 === 0 ? `Omdöpt ${i}` : `Enhet ${i}`)),
+      csv,
+    );
+    expect(renamed.body).toEqual({ dryRun: false, created: 0, updated: count / 2, unchanged: count / 2 });
+    const stored = await unitsWithPrefix(p);
+    expect(stored).toHaveLength(count);
+    for (const unit of stored) {
+      const i = Number(unit.externalId?.slice(p.length + 1));
+      expect(unit.name).toBe(i % 2 === 0 ? `Omdöpt ${i}` : `Enhet ${i}`);
+    }
+    const audit = await admin.get<{ total: number }>(
+      '/api/audit?action=unit.updated&entityType=unit&pageSize=1',
+    );
+    expect(audit.body.total).toBeGreaterThanOrEqual(count / 2);
+  });
+
   it('when the file is only checked (dryRun), then the counts come back and nothing is written', async () => {
     const cast = await createRegion(t);
     const p = prefix();

@@ -7,8 +7,9 @@ import type { Lang } from '../../platform/i18n.ts';
 import { type ImportIssue, type ImportResult, importFailed } from './csv.ts';
 import { loadByExternalId, readLines, resolveParents, type UnitLine } from './import-units-lines.ts';
 import { rewriteSubtree } from './move-unit.ts';
-import { mayAdministerUnit, mayCreateUnit } from './policy.ts';
-import { chunked, findRootUnit, lockOrganisationTrees, type UnitRecord } from './records.ts';
+import { mayAdministerUnit, mayCreateRootUnit } from './policy.ts';
+import { chunked, findRootUnit, lockOrganisations, type UnitRecord } from './records.ts';
+import { loadSteward } from './stewardship.ts';
 import { units } from './tables.ts';
 import { planUnitTree } from './unit-tree-plan.ts';
 
@@ -22,10 +23,11 @@ export async function importUnits(
 ): Promise<ImportResult> {
   const { actor, lang } = options;
   const cells = await readLines(tx, options.csv, lang);
-  await lockOrganisationTrees(
+  await lockOrganisations(
     tx,
     cells.map((c) => c.organisationId),
   );
+  const steward = await loadSteward(tx, actor);
   const stored = await loadByExternalId(tx, [
     ...cells.map((c) => c.externalId),
     ...cells.map((c) => c.parentExternalId).filter((e) => e !== ''),
@@ -81,7 +83,7 @@ export async function importUnits(
     const parentStored = line.parentId ? storedById.get(line.parentId) : undefined;
     const mayPlace =
       line.parentId === null
-        ? mayCreateUnit(actor, null)
+        ? mayCreateRootUnit(steward, line.organisationId)
         : parentStored
           ? mayAdministerUnit(actor, parentStored.path)
           : true;
@@ -125,7 +127,7 @@ export async function importUnits(
       })),
     );
   }
-  for (const line of renamed) await tx.update(units).set({ name: line.name }).where(eq(units.id, line.id));
+  await renameUnits(tx, renamed);
   // Each move re-roots the subtree as it stands now; shallow first, deeper moves then correct their own.
   for (const line of [...moved].sort((a, b) => depth(a) - depth(b))) {
     const [now] = await tx.select({ path: units.path }).from(units).where(eq(units.id, line.id));
@@ -175,6 +177,19 @@ export async function importUnits(
       moved.map((l) => l.organisationId),
     );
   return result;
+}
+
+/** Renames in one statement per chunk: a row at a time, a large file held the database for seconds. */
+async function renameUnits(tx: Db, lines: UnitLine[]): Promise<void> {
+  for (const chunk of chunked(lines)) {
+    const values = sql.join(
+      chunk.map((l) => sql`(${l.id}::uuid, ${l.name}::text)`),
+      sql`, `,
+    );
+    await tx.execute(
+      sql`update ${units} set name = renamed.name from (values ${values}) as renamed(id, name) where "units"."id" = renamed.id`,
+    );
+  }
 }
 
 async function assertPathsConsistent(tx: Db, organisationIds: string[]): Promise<void> {

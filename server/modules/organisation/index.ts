@@ -7,3 +7,6 @@ export {
   setLanguage,
   setPasswordHash,
 } from './actors.ts';
+export { auditEntriesOf } from './audit-scope.ts';
+export { isOrganisationAdministrator } from './policy.ts';
+export { loadSteward } from './stewardship.ts';

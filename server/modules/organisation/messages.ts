@@ -37,6 +37,12 @@ registerMessages({
     'organisation.duplicate': 'Uppgiften finns redan.',
     'organisation.reference_missing': 'Något som begäran hänvisar till finns inte längre.',
     'organisation.concurrent_change': 'Någon annan ändrade samma uppgifter samtidigt. Försök igen.',
+    'organisation.organisation_outside_scope':
+      'Du administrerar inte den organisationen. Det gör dess egna administratörer.',
+    'organisation.person_outside_scope':
+      'Du får inte ändra den här personen. Personen tillhör en organisation du inte administrerar, eller har roller eller medlemskap utanför ditt område.',
+    'organisation.last_administrator':
+      '{name} är den sista aktiva administratören för {organisation}. Utse en annan administratör först.',
     'import.invalid_file': 'Filen har {count} felaktiga rader; ingenting har sparats.',
     'import.empty_file': 'Filen är tom.',
     'import.csv_syntax': 'Raden kunde inte läsas som CSV (kontrollera citattecknen).',
@@ -67,6 +73,13 @@ registerMessages({
     'import.role_needs_unit':
       'Roll och enhet anges tillsammans: fyll i både role och unit_external_id, eller ingen av dem.',
     'import.conflicting_person': 'Uppgifterna för {value} skiljer sig från rad {line}.',
+    'import.organisation_outside_scope': 'Du administrerar inte organisationen ”{value}”.',
+    'import.person_outside_scope':
+      'Du får inte ändra {value}: personen tillhör en organisation du inte administrerar, eller har roller eller medlemskap utanför ditt område.',
+    'import.role_for_person_outside_scope':
+      'Enheten {value} tillhör en annan organisation än {username}, och du får inte ändra den personen.',
+    'import.too_many_lines':
+      'Filen har fler än {max} datarader. Dela upp den i filer med högst {max} rader var.',
   },
   nb: {
     'organisation.organisation_not_found': 'Organisasjonen finnes ikke.',
@@ -101,6 +114,12 @@ registerMessages({
     'organisation.duplicate': 'Opplysningen finnes allerede.',
     'organisation.reference_missing': 'Noe forespørselen viser til, finnes ikke lenger.',
     'organisation.concurrent_change': 'Noen andre endret de samme opplysningene samtidig. Prøv igjen.',
+    'organisation.organisation_outside_scope':
+      'Du administrerer ikke den organisasjonen. Det gjør dens egne administratorer.',
+    'organisation.person_outside_scope':
+      'Du kan ikke endre denne personen: vedkommende tilhører en organisasjon du ikke administrerer, eller har roller eller medlemskap utenfor ditt område.',
+    'organisation.last_administrator':
+      '{name} er den siste aktive administratoren for {organisation}. Utnevn en annen administrator først.',
     'import.invalid_file': 'Filen har {count} rader med feil; ingenting er lagret.',
     'import.empty_file': 'Filen er tom.',
     'import.csv_syntax': 'Raden kunne ikke leses som CSV (kontroller anførselstegnene).',
@@ -131,6 +150,13 @@ registerMessages({
     'import.role_needs_unit':
       'Rolle og enhet oppgis sammen: fyll ut både role og unit_external_id, eller ingen av dem.',
     'import.conflicting_person': 'Opplysningene for {value} avviker fra rad {line}.',
+    'import.organisation_outside_scope': 'Du administrerer ikke organisasjonen «{value}».',
+    'import.person_outside_scope':
+      'Du kan ikke endre {value}: personen tilhører en organisasjon du ikke administrerer, eller har roller eller medlemskap utenfor ditt område.',
+    'import.role_for_person_outside_scope':
+      'Enheten {value} tilhører en annen organisasjon enn {username}, og du kan ikke endre den personen.',
+    'import.too_many_lines':
+      'Filen har flere enn {max} datarader. Del den opp i filer med høyst {max} rader hver.',
   },
   en: {
     'organisation.organisation_not_found': 'The organisation does not exist.',
@@ -162,6 +188,12 @@ registerMessages({
     'organisation.duplicate': 'This already exists.',
     'organisation.reference_missing': 'Something the request refers to no longer exists.',
     'organisation.concurrent_change': 'Someone else changed the same data at the same time. Try again.',
+    'organisation.organisation_outside_scope':
+      'You do not administer that organisation; its own administrators do.',
+    'organisation.person_outside_scope':
+      'You may not change this person: they belong to an organisation you do not administer, or hold roles or memberships outside your scope.',
+    'organisation.last_administrator':
+      '{name} is the last active administrator of {organisation}. Appoint another administrator first.',
     'import.invalid_file': 'The file has {count} bad lines; nothing was saved.',
     'import.empty_file': 'The file is empty.',
     'import.csv_syntax': 'The line could not be read as CSV (check the quotes).',
@@ -192,5 +224,12 @@ registerMessages({
     'import.role_needs_unit':
       'Role and unit go together: fill in both role and unit_external_id, or neither.',
     'import.conflicting_person': 'The details for {value} differ from line {line}.',
+    'import.organisation_outside_scope': 'You do not administer the organisation “{value}”.',
+    'import.person_outside_scope':
+      'You may not change {value}: they belong to an organisation you do not administer, or hold roles or memberships outside your scope.',
+    'import.role_for_person_outside_scope':
+      'The unit {value} belongs to another organisation than {username}, and you may not change that person.',
+    'import.too_many_lines':
+      'The file has more than {max} data lines. Split it into files of at most {max} lines each.',
   },
 });

@@ -4,13 +4,7 @@ import { assertAllowed } from '../../platform/access.ts';
 import { type AuditContext, writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { mayMoveUnit } from './policy.ts';
-import {
-  findUnit,
-  lockOrganisationTrees,
-  missingReference,
-  requireUnit,
-  type UnitRecord,
-} from './records.ts';
+import { findUnit, lockOrganisations, missingReference, requireUnit, type UnitRecord } from './records.ts';
 import { units } from './tables.ts';
 
 /**
@@ -38,7 +32,7 @@ export async function moveUnit(
   tx: Db,
 ): Promise<UnitRecord> {
   const found = await requireUnit(tx, options.unitId);
-  await lockOrganisationTrees(tx, [found.organisationId]);
+  await lockOrganisations(tx, [found.organisationId]);
   // Read again under the lock: a move that finished while we waited may have changed the path.
   const unit = await requireUnit(tx, options.unitId);
   const parent = await findUnit(tx, options.parentId);

@@ -1,8 +1,11 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { type Actor, assertAllowed } from '../../platform/access.ts';
 import { type AuditContext, diffSummary, writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import { mayManageOrganisation, type Steward } from './policy.ts';
 import { blankToNull, type OrganisationRecord, organisationColumns } from './records.ts';
+import { loadSteward } from './stewardship.ts';
 import { organisations, units } from './tables.ts';
 
 type OrganisationKind = OrganisationRecord['kind'];
@@ -28,11 +31,12 @@ async function requireOrganisation(tx: Db, id: string): Promise<OrganisationView
 }
 
 export async function listOrganisations(
-  _options: Record<string, never>,
+  options: { actor: Actor },
   tx: Db,
-): Promise<OrganisationView[]> {
-  return loadOrganisations(tx);
+): Promise<{ items: OrganisationView[]; steward: Steward }> {
+  return { items: await loadOrganisations(tx), steward: await loadSteward(tx, options.actor) };
 }
+
 async function assertNameFree(tx: Db, name: string, exceptId?: string): Promise<void> {
   const [clash] = await tx
     .select({ id: organisations.id })
@@ -45,15 +49,20 @@ async function assertNameFree(tx: Db, name: string, exceptId?: string): Promise<
   }
 }
 
+/**
+ * A new organisation has no administrator yet, so it starts in the care of every organisation
+ * administrator (policy.ts, rule 2) until one of them appoints its first.
+ */
 export async function createOrganisation(
   options: {
+    actor: Actor;
     audit: AuditContext;
     name: string;
     kind: OrganisationKind;
     orgNumber?: string | null | undefined;
   },
   tx: Db,
-): Promise<OrganisationView> {
+): Promise<{ organisation: OrganisationView; steward: Steward }> {
   await assertNameFree(tx, options.name);
   const [row] = await tx
     .insert(organisations)
@@ -76,11 +85,12 @@ export async function createOrganisation(
     entityId: rootId,
     summary: { name: row.name, parentId: null, organisationId: row.id, externalId: null },
   });
-  return { ...row, rootUnitId: rootId };
+  return { organisation: { ...row, rootUnitId: rootId }, steward: await loadSteward(tx, options.actor) };
 }
 
 export async function updateOrganisation(
   options: {
+    actor: Actor;
     audit: AuditContext;
     organisationId: string;
     changes: {
@@ -90,15 +100,17 @@ export async function updateOrganisation(
     };
   },
   tx: Db,
-): Promise<OrganisationView> {
+): Promise<{ organisation: OrganisationView; steward: Steward }> {
   const before = await requireOrganisation(tx, options.organisationId);
+  const steward = await loadSteward(tx, options.actor);
+  assertAllowed(mayManageOrganisation(steward, before.id), 'organisation.organisation_outside_scope');
   const next = {
     name: options.changes.name,
     kind: options.changes.kind,
     orgNumber: blankToNull(options.changes.orgNumber),
   };
   const changes = diffSummary(before, next);
-  if (Object.keys(changes).length === 0) return before;
+  if (Object.keys(changes).length === 0) return { organisation: before, steward };
   if (changes.name && next.name) await assertNameFree(tx, next.name, before.id);
   await tx.update(organisations).set(next).where(eq(organisations.id, before.id));
   await writeAudit(tx, options.audit, {
@@ -107,5 +119,5 @@ export async function updateOrganisation(
     entityId: before.id,
     summary: changes,
   });
-  return requireOrganisation(tx, before.id);
+  return { organisation: await requireOrganisation(tx, before.id), steward };
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../platform/tables.ts';
 import { Client, type TestApp, testApp } from '../../test/harness.ts';
@@ -70,6 +70,33 @@ describe('finding people', () => {
     const reads = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'person.read'));
     const mine = reads.filter((r) => r.actorId === cast.manager.id);
     expect(mine.map((r) => r.entityId)).toEqual([cast.staff.id]);
+  });
+
+  it('when a manager searches the list, then every record it shows them is in the audit log as a read, in one entry each; their own is not', async () => {
+    const cast = await createRegion(t);
+    const manager = await signIn(t, cast.manager);
+    const list = await manager.get<PageAnswer>(`/api/people?organisationId=${cast.org.id}`);
+    expect(list.body.items.map((p) => p.id).sort()).toEqual([cast.manager.id, cast.staff.id].sort());
+    const reads = await t.database.db
+      .select({ entityId: auditLog.entityId, summary: auditLog.summary, requestId: auditLog.requestId })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'person.read'), eq(auditLog.actorId, cast.manager.id)));
+    expect(reads.map((r) => [r.entityId, r.summary])).toEqual([[cast.staff.id, { via: 'list' }]]);
+    expect(reads[0]?.requestId).toEqual(expect.any(String));
+
+    // The administrator's page of the whole organisation: one read per person on the page.
+    const admin = await signIn(t, cast.orgAdmin);
+    const page = await admin.get<PageAnswer>(`/api/people?organisationId=${cast.org.id}&pageSize=3`);
+    const adminReads = await t.database.db
+      .select({ entityId: auditLog.entityId })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'person.read'), eq(auditLog.actorId, cast.orgAdmin.id)));
+    expect(adminReads.map((r) => r.entityId).sort()).toEqual(
+      page.body.items
+        .map((p) => p.id)
+        .filter((id) => id !== cast.orgAdmin.id)
+        .sort(),
+    );
   });
 
   it('when a staff member looks, then the answer is 403; signed out it is 401', async () => {
@@ -257,7 +284,9 @@ describe('roles', () => {
 
     expect((await admin.delete(`/api/people/${cast.staff.id}/roles/${role?.id}`)).status).toBe(204);
     expect((await admin.delete(`/api/people/${cast.staff.id}/roles/${role?.id}`)).status).toBe(404);
-    const audit = await admin.get<{ items: Array<{ action: string }> }>(
+    // The audit log is the organisation administrators' to read.
+    const orgAdmin = await signIn(t, cast.orgAdmin);
+    const audit = await orgAdmin.get<{ items: Array<{ action: string }> }>(
       `/api/audit?entityType=person&entityId=${cast.staff.id}`,
     );
     expect(audit.status).toBe(200);

@@ -5,10 +5,19 @@ import { type AuditContext, diffSummary, writeAudit } from '../../platform/audit
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { revokeSessionsOf } from '../../platform/sessions.ts';
+import { assertAdministratorsRemain, recordFirstAdministrators } from './administrators.ts';
 import { loadPeople, type PersonRecord, requirePerson } from './person-records.ts';
-import { mayReadPerson, peopleReadScope } from './policy.ts';
+import {
+  isRootPath,
+  mayManageOrganisation,
+  mayManagePerson,
+  mayReadPerson,
+  peopleReadScope,
+  type Steward,
+} from './policy.ts';
 import { blankToNull, escapeLike, findUnit, missingReference, requireOrganisationRef } from './records.ts';
 import { checkRoleRequests } from './roles.ts';
+import { loadSteward } from './stewardship.ts';
 import { people, roleAssignments, units } from './tables.ts';
 
 type Language = PersonRecord['language'];
@@ -26,9 +35,14 @@ function holdsRoleUnder(tx: Db, paths: string[]): SQL {
   );
 }
 
+/**
+ * Finds people. Every record returned is a read of personal data, so each one other than the actor's
+ * own is logged in the audit log, in the same transaction, as GET /api/people/{id} logs its one.
+ */
 export async function listPeople(
   options: {
     actor: Actor;
+    audit: AuditContext;
     q?: string | undefined;
     unitId?: string | undefined;
     organisationId?: string | undefined;
@@ -36,7 +50,7 @@ export async function listPeople(
     pageSize: number;
   },
   tx: Db,
-): Promise<{ items: PersonRecord[]; total: number }> {
+): Promise<{ items: PersonRecord[]; total: number; steward: Steward }> {
   const scope = peopleReadScope(options.actor);
   assertAllowed(scope.kind !== 'none', 'organisation.people_read_denied');
   const conditions: SQL[] = [];
@@ -67,13 +81,23 @@ export async function listPeople(
       .limit(options.pageSize)
       .offset((options.page - 1) * options.pageSize),
   ]);
-  return {
-    items: await loadPeople(
-      tx,
-      page.map((p) => p.id),
-    ),
-    total: totals[0]?.n ?? 0,
-  };
+  const items = await loadPeople(
+    tx,
+    page.map((p) => p.id),
+  );
+  await writeAudit(
+    tx,
+    options.audit,
+    items
+      .filter((p) => p.id !== options.actor.personId)
+      .map((p) => ({
+        action: 'person.read',
+        entityType: 'person',
+        entityId: p.id,
+        summary: { via: 'list' },
+      })),
+  );
+  return { items, total: totals[0]?.n ?? 0, steward: await loadSteward(tx, options.actor) };
 }
 
 /**
@@ -83,13 +107,13 @@ export async function listPeople(
 export async function getPerson(
   options: { actor: Actor; personId: string; audit: AuditContext },
   tx: Db,
-): Promise<PersonRecord> {
+): Promise<{ person: PersonRecord; steward: Steward }> {
   const person = await requirePerson(tx, options.personId);
   assertAllowed(mayReadPerson(options.actor, person), 'organisation.people_read_denied');
   if (person.id !== options.actor.personId) {
     await writeAudit(tx, options.audit, { action: 'person.read', entityType: 'person', entityId: person.id });
   }
-  return person;
+  return { person, steward: await loadSteward(tx, options.actor) };
 }
 
 async function assertUsernameFree(tx: Db, username: string): Promise<void> {
@@ -118,18 +142,24 @@ export async function createPerson(
     passwordHash: string | null;
   },
   tx: Db,
-): Promise<PersonRecord> {
+): Promise<{ person: PersonRecord; steward: Steward }> {
   const { person } = options;
   await requireOrganisationRef(tx, person.organisationId, 'organisationId');
+  const steward = await loadSteward(tx, options.actor);
+  assertAllowed(
+    mayManageOrganisation(steward, person.organisationId),
+    'organisation.organisation_outside_scope',
+  );
   // The schema lowercases already; usernames are compared lowercase everywhere (sign-in, the unique index).
   const username = person.username.toLowerCase();
   await assertUsernameFree(tx, username);
   const roles = (person.roles ?? []).filter(
     (r, i, all) => all.findIndex((o) => o.role === r.role && o.unitId === r.unitId) === i,
   );
-  await checkRoleRequests(
+  const { firstAdministratorOf } = await checkRoleRequests(
     tx,
-    options.actor,
+    steward,
+    { organisationId: person.organisationId, roles: [], bodies: [] },
     roles.map((r, i) => ({ ...r, field: `roles.${i}.unitId` })),
   );
   const [row] = await tx
@@ -163,7 +193,16 @@ export async function createPerson(
       passwordSet: options.passwordHash !== null,
     },
   });
-  return requirePerson(tx, row.id);
+  await recordFirstAdministrators(
+    tx,
+    options.audit,
+    [...firstAdministratorOf].map(([organisationId, unitId]) => ({
+      organisationId,
+      unitId,
+      personId: row.id,
+    })),
+  );
+  return { person: await requirePerson(tx, row.id), steward };
 }
 
 export async function updatePerson(
@@ -181,17 +220,36 @@ export async function updatePerson(
     };
   },
   tx: Db,
-): Promise<PersonRecord> {
+): Promise<{ person: PersonRecord; steward: Steward }> {
+  const steward = await loadSteward(tx, options.actor);
   const before = await requirePerson(tx, options.personId);
+  assertAllowed(mayManagePerson(steward, before), 'organisation.person_outside_scope');
   const { changes } = options;
   const next = { ...changes, profession: blankToNull(changes.profession) };
   const summary = diffSummary(before, next);
-  if (Object.keys(summary).length === 0) return before;
+  if (Object.keys(summary).length === 0) return { person: before, steward };
   if (summary.organisationId && changes.organisationId) {
     await requireOrganisationRef(tx, changes.organisationId, 'organisationId');
+    // Moving someone hands them to the new organisation's administrators: both ends must be the actor's.
+    assertAllowed(
+      mayManageOrganisation(steward, changes.organisationId),
+      'organisation.organisation_outside_scope',
+    );
   }
-  if (changes.active === false && before.id === options.actor.personId) {
-    throw missingReference('active', 'organisation.cannot_deactivate_self');
+  if (summary.active && changes.active === false) {
+    if (before.id === options.actor.personId) {
+      throw missingReference('active', 'organisation.cannot_deactivate_self');
+    }
+    // Whoever may deactivate an organisation's administrator is one of its administrators too, so
+    // this bites when two of them deactivate each other at once; the lock inside makes one wait.
+    await assertAdministratorsRemain(tx, {
+      organisationIds: before.roles
+        .filter((r) => r.role === 'administrator' && isRootPath(r.unitPath))
+        .map((r) => r.organisationId),
+      personName: before.name,
+      without: { personId: before.id },
+      field: 'active',
+    });
   }
   await tx.update(people).set(next).where(eq(people.id, before.id));
   // A deactivated person is signed out at once, not when their session happens to expire.
@@ -203,14 +261,17 @@ export async function updatePerson(
     entityId: before.id,
     summary: sessionsEnded > 0 ? { ...summary, sessionsEnded } : summary,
   });
-  return requirePerson(tx, before.id);
+  return { person: await requirePerson(tx, before.id), steward };
 }
 
 export async function setPersonPassword(
   options: { actor: Actor; audit: AuditContext; personId: string; passwordHash: string },
   tx: Db,
 ): Promise<void> {
+  const steward = await loadSteward(tx, options.actor);
   const person = await requirePerson(tx, options.personId);
+  // The most direct takeover there is: only for someone the actor may change in every respect.
+  assertAllowed(mayManagePerson(steward, person), 'organisation.person_outside_scope');
   await tx.update(people).set({ passwordHash: options.passwordHash }).where(eq(people.id, person.id));
   // Whoever knew the old password is out; an administrator setting their own keeps this session.
   const keep = person.id === options.actor.personId ? options.actor.sessionId : undefined;

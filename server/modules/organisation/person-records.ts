@@ -15,8 +15,22 @@ export type PersonRecord = {
   profession: string | null;
   language: 'sv' | 'nb' | 'en';
   active: boolean;
-  roles: Array<{ id: string; role: RoleName; unitId: string; unitName: string; unitPath: string }>;
-  bodies: Array<{ bodyId: string; name: string; role: 'chair' | 'member' | 'secretary' }>;
+  roles: Array<{
+    id: string;
+    role: RoleName;
+    unitId: string;
+    unitName: string;
+    unitPath: string;
+    /** the unit's organisation, which may differ from the person's */
+    organisationId: string;
+  }>;
+  bodies: Array<{
+    bodyId: string;
+    name: string;
+    role: 'chair' | 'member' | 'secretary';
+    /** the organisation that owns the body */
+    organisationId: string;
+  }>;
 };
 
 /** Loads people with their roles and body memberships, in the order of `ids`. */
@@ -48,6 +62,7 @@ export async function loadPeople(tx: Db, ids: string[]): Promise<PersonRecord[]>
           unitId: roleAssignments.unitId,
           unitName: units.name,
           unitPath: units.path,
+          organisationId: units.organisationId,
         })
         .from(roleAssignments)
         .innerJoin(units, eq(units.id, roleAssignments.unitId))
@@ -59,6 +74,7 @@ export async function loadPeople(tx: Db, ids: string[]): Promise<PersonRecord[]>
           bodyId: bodies.id,
           name: bodies.name,
           role: bodyMembers.role,
+          organisationId: bodies.organisationId,
         })
         .from(bodyMembers)
         .innerJoin(bodies, eq(bodies.id, bodyMembers.bodyId))
@@ -68,12 +84,10 @@ export async function loadPeople(tx: Db, ids: string[]): Promise<PersonRecord[]>
     for (const row of rows) {
       found.push({
         ...row,
-        roles: roles
-          .filter((r) => r.personId === row.id)
-          .map(({ id, role, unitId, unitName, unitPath }) => ({ id, role, unitId, unitName, unitPath })),
+        roles: roles.filter((r) => r.personId === row.id).map(({ personId: _personId, ...role }) => role),
         bodies: memberships
           .filter((m) => m.personId === row.id)
-          .map(({ bodyId, name, role }) => ({ bodyId, name, role })),
+          .map(({ personId: _personId, ...membership }) => membership),
       });
     }
   }

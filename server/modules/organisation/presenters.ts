@@ -13,20 +13,20 @@ import type { BodyRecord } from './bodies.ts';
 import type { ContactRecord } from './contacts.ts';
 import type { OrganisationView } from './organisations.ts';
 import type { PersonRecord } from './person-records.ts';
-import { bodyActions, organisationActions, personActions, unitActions } from './policy.ts';
+import { bodyActions, organisationActions, personActions, type Steward, unitActions } from './policy.ts';
 import { idsOnPath, type UnitRecord } from './records.ts';
 import type { UnitDetailRecord } from './units.ts';
 
 // Rows never leave as they are: these decide the API shape, and what the caller may do next.
 
-export function presentOrganisation(organisation: OrganisationView, actor: Actor): Organisation {
+export function presentOrganisation(organisation: OrganisationView, steward: Steward): Organisation {
   return {
     id: organisation.id,
     name: organisation.name,
     kind: organisation.kind,
     orgNumber: organisation.orgNumber,
     rootUnitId: organisation.rootUnitId,
-    allowedActions: organisationActions(actor),
+    allowedActions: organisationActions(steward, organisation.id),
   };
 }
 
@@ -83,7 +83,7 @@ export function presentUnitDetail(unit: UnitDetailRecord, actor: Actor): UnitDet
   };
 }
 
-export function presentPerson(person: PersonRecord, actor: Actor): Person {
+export function presentPerson(person: PersonRecord, steward: Steward): Person {
   return {
     id: person.id,
     organisationId: person.organisationId,
@@ -95,12 +95,12 @@ export function presentPerson(person: PersonRecord, actor: Actor): Person {
     language: person.language,
     active: person.active,
     roles: person.roles.map((r) => ({ id: r.id, role: r.role, unitId: r.unitId, unitName: r.unitName })),
-    bodies: person.bodies,
-    allowedActions: personActions(actor),
+    bodies: person.bodies.map((b) => ({ bodyId: b.bodyId, name: b.name, role: b.role })),
+    allowedActions: personActions(steward, person),
   };
 }
 
-export function presentBody(body: BodyRecord, actor: Actor): Body {
+export function presentBody(body: BodyRecord, steward: Steward): Body {
   const chair = body.members.find((m) => m.role === 'chair');
   return {
     id: body.id,
@@ -112,6 +112,6 @@ export function presentBody(body: BodyRecord, actor: Actor): Body {
     active: body.active,
     chair: chair ? { personId: chair.personId, name: chair.name } : null,
     members: body.members,
-    allowedActions: bodyActions(actor),
+    allowedActions: bodyActions(steward, body),
   };
 }

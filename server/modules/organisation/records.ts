@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import { organisations, people, roleAssignments, units } from './tables.ts';
+import { organisations, units } from './tables.ts';
 
 // Lookups and record shapes shared by the use cases. Records are what use cases return; presenters
 // turn them into API shapes.
@@ -89,10 +89,13 @@ export async function requireOrganisationRef(tx: Db, id: string, field: string):
 }
 
 /**
- * Serialises changes to one organisation's unit tree (create, move, import): each reads parent paths
- * and writes paths derived from them, so two at once could leave a path that no longer matches.
+ * Locks organisation rows, which serialises two kinds of change per organisation:
+ * - its unit tree (create, move, deactivate, import): each reads parent paths and states and writes
+ *   what derives from them, so two at once could leave a path or an active child that no longer fits;
+ * - its administrators (deactivating one, taking the role away, appointing the first): each counts
+ *   who is left, so two at once could both count the other and leave nobody.
  */
-export async function lockOrganisationTrees(tx: Db, organisationIds: string[]): Promise<void> {
+export async function lockOrganisations(tx: Db, organisationIds: string[]): Promise<void> {
   const ids = [...new Set(organisationIds)].sort();
   if (ids.length === 0) return;
   // Sorted, so two imports over the same organisations take the locks in the same order.
@@ -101,29 +104,9 @@ export async function lockOrganisationTrees(tx: Db, organisationIds: string[]): 
     .from(organisations)
     .where(inArray(organisations.id, ids))
     .orderBy(asc(organisations.id))
-    .for('update');
-}
-
-/** Whether anyone holds the administrator role on a unit of each organisation. */
-export async function organisationsWithAdministrator(
-  tx: Db,
-  organisationIds: string[],
-): Promise<Set<string>> {
-  const ids = [...new Set(organisationIds)];
-  if (ids.length === 0) return new Set();
-  const rows = await tx
-    .selectDistinct({ organisationId: units.organisationId })
-    .from(roleAssignments)
-    .innerJoin(units, eq(units.id, roleAssignments.unitId))
-    .innerJoin(people, eq(people.id, roleAssignments.personId))
-    .where(
-      and(
-        eq(roleAssignments.role, 'administrator'),
-        eq(people.active, true),
-        inArray(units.organisationId, ids),
-      ),
-    );
-  return new Set(rows.map((r) => r.organisationId));
+    // Not FOR UPDATE: inserting a unit or a person that refers to the organisation takes a key-share
+    // lock on it, which this must neither wait for nor deadlock with.
+    .for('no key update');
 }
 
 /** The ids on a materialised path, root first. */

@@ -4,9 +4,19 @@ import { assertAllowed } from '../../platform/access.ts';
 import { type AuditContext, writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import { assertAdministratorsRemain, recordFirstAdministrators } from './administrators.ts';
 import { type PersonRecord, requirePerson } from './person-records.ts';
-import { mayAdministerUnit, mayAssignRole } from './policy.ts';
-import { missingReference, organisationsWithAdministrator, type UnitRecord, unitColumns } from './records.ts';
+import {
+  isFirstAdministrator,
+  isRootPath,
+  mayAdministerUnit,
+  mayAssignRoleOn,
+  mayGiveRoleTo,
+  type PersonGrants,
+  type Steward,
+} from './policy.ts';
+import { lockOrganisations, missingReference, type UnitRecord, unitColumns } from './records.ts';
+import { loadSteward, neverAdministeredOrganisations } from './stewardship.ts';
 import { roleAssignments, units } from './tables.ts';
 
 export interface RoleRequest {
@@ -17,14 +27,17 @@ export interface RoleRequest {
 }
 
 /**
- * Checks that every unit exists and that the actor may hand out roles on it; returns the units by id.
+ * Checks that every unit exists and that the actor may give these roles to this person (policy.ts,
+ * rule 4). Returns the units by id and the organisations whose first administrator this appoints.
  * Shared by "create a person with roles" and "add a role".
  */
 export async function checkRoleRequests(
   tx: Db,
-  actor: Actor,
+  steward: Steward,
+  person: PersonGrants,
   requests: RoleRequest[],
-): Promise<Map<string, UnitRecord>> {
+): Promise<{ units: Map<string, UnitRecord>; firstAdministratorOf: Map<string, string> }> {
+  const { actor } = steward;
   const unitIds = [...new Set(requests.map((r) => r.unitId))];
   const found =
     unitIds.length === 0 ? [] : await tx.select(unitColumns).from(units).where(inArray(units.id, unitIds));
@@ -33,28 +46,38 @@ export async function checkRoleRequests(
     if (!byId.has(request.unitId)) throw missingReference(request.field, 'organisation.unit_not_found');
   }
   const outside = found.filter((u) => !mayAdministerUnit(actor, u.path));
-  const withAdministrator = await organisationsWithAdministrator(
+  // Two first appointments at once must not both see an organisation without administrators.
+  await lockOrganisations(
     tx,
     outside.map((u) => u.organisationId),
   );
-  for (const unit of outside) {
-    assertAllowed(
-      mayAssignRole(actor, {
-        unitPath: unit.path,
-        organisationHasAdministrator: withAdministrator.has(unit.organisationId),
-      }),
-      'organisation.unit_outside_scope',
-    );
+  const never = await neverAdministeredOrganisations(
+    tx,
+    outside.map((u) => u.organisationId),
+  );
+  const firstAdministratorOf = new Map<string, string>();
+  for (const request of requests) {
+    const unit = byId.get(request.unitId);
+    if (!unit) continue;
+    const target = {
+      role: request.role,
+      unitPath: unit.path,
+      organisationNeverAdministered: never.has(unit.organisationId),
+    };
+    assertAllowed(mayAssignRoleOn(actor, target), 'organisation.unit_outside_scope');
+    assertAllowed(mayGiveRoleTo(steward, person, unit), 'organisation.person_outside_scope');
+    if (isFirstAdministrator(actor, target)) firstAdministratorOf.set(unit.organisationId, unit.id);
   }
-  return byId;
+  return { units: byId, firstAdministratorOf };
 }
 
 export async function addRole(
   options: { actor: Actor; audit: AuditContext; personId: string; role: RoleName; unitId: string },
   tx: Db,
-): Promise<PersonRecord> {
+): Promise<{ person: PersonRecord; steward: Steward }> {
+  const steward = await loadSteward(tx, options.actor);
   const person = await requirePerson(tx, options.personId);
-  await checkRoleRequests(tx, options.actor, [
+  const { firstAdministratorOf } = await checkRoleRequests(tx, steward, person, [
     { role: options.role, unitId: options.unitId, field: 'unitId' },
   ]);
   if (person.roles.some((r) => r.role === options.role && r.unitId === options.unitId)) {
@@ -71,7 +94,16 @@ export async function addRole(
     entityId: person.id,
     summary: { roleId: row.id, role: options.role, unitId: options.unitId },
   });
-  return requirePerson(tx, person.id);
+  await recordFirstAdministrators(
+    tx,
+    options.audit,
+    [...firstAdministratorOf].map(([organisationId, unitId]) => ({
+      organisationId,
+      unitId,
+      personId: person.id,
+    })),
+  );
+  return { person: await requirePerson(tx, person.id), steward };
 }
 
 export async function removeRole(
@@ -84,12 +116,21 @@ export async function removeRole(
       role: roleAssignments.role,
       unitId: roleAssignments.unitId,
       unitPath: units.path,
+      organisationId: units.organisationId,
     })
     .from(roleAssignments)
     .innerJoin(units, eq(units.id, roleAssignments.unitId))
     .where(and(eq(roleAssignments.id, options.roleId), eq(roleAssignments.personId, options.personId)));
   if (!role) throw new AppError('organisation.role_not_found', 'not_found');
   assertAllowed(mayAdministerUnit(options.actor, role.unitPath), 'organisation.unit_outside_scope');
+  if (role.role === 'administrator' && isRootPath(role.unitPath)) {
+    const person = await requirePerson(tx, options.personId);
+    await assertAdministratorsRemain(tx, {
+      organisationIds: [role.organisationId],
+      personName: person.name,
+      without: { roleId: role.id },
+    });
+  }
   await tx.delete(roleAssignments).where(eq(roleAssignments.id, role.id));
   await writeAudit(tx, options.audit, {
     action: 'person.role_removed',

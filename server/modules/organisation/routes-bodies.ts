@@ -11,13 +11,14 @@ import {
 import { requireActor } from '../../platform/access.ts';
 import { type App, auditContextOf } from '../../platform/http.ts';
 import { createBody, getBody, listBodies, removeBodyMember, setBodyMember, updateBody } from './bodies.ts';
-import { mayManageBodies } from './policy.ts';
+import { isOrganisationAdministrator } from './policy.ts';
 import { presentBody } from './presenters.ts';
 import { beforeBody, noContent, type RouteDeps } from './route-support.ts';
 import { inTransaction } from './transaction.ts';
 
 const tags = ['organisation'];
-const bodyAdmin = beforeBody(mayManageBodies, 'organisation.organisation_admin_required');
+// Organisation administrators only; which bodies is the use case's business (the owner's keepers).
+const bodyAdmin = beforeBody(isOrganisationAdministrator, 'organisation.organisation_admin_required');
 
 export function registerBodyRoutes(app: App, { database }: RouteDeps): void {
   const { db } = database;
@@ -36,10 +37,10 @@ export function registerBodyRoutes(app: App, { database }: RouteDeps): void {
     async (request) => {
       const actor = requireActor(request.actor);
       const { organisationId, includeInactive } = request.query;
-      const rows = await inTransaction(db, (tx) =>
-        listBodies({ organisationId, includeInactive: includeInactive === 'true' }, tx),
+      const found = await inTransaction(db, (tx) =>
+        listBodies({ actor, organisationId, includeInactive: includeInactive === 'true' }, tx),
       );
-      return { items: rows.map((b) => presentBody(b, actor)) };
+      return { items: found.items.map((b) => presentBody(b, found.steward)) };
     },
   );
 
@@ -51,16 +52,17 @@ export function registerBodyRoutes(app: App, { database }: RouteDeps): void {
       schema: {
         tags,
         summary: 'Add a committee, forum or collaboration group (organisation administrators)',
+        description: 'Owned by an organisation you keep; its members may come from any organisation.',
         body: createBodyBody,
         response: { 201: bodySchema },
       },
     },
     async (request, reply) => {
       const actor = requireActor(request.actor);
-      const row = await inTransaction(db, (tx) =>
-        createBody({ audit: auditContextOf(request), body: request.body }, tx),
+      const created = await inTransaction(db, (tx) =>
+        createBody({ actor, audit: auditContextOf(request), body: request.body }, tx),
       );
-      return reply.status(201).send(presentBody(row, actor));
+      return reply.status(201).send(presentBody(created.body, created.steward));
     },
   );
 
@@ -77,8 +79,8 @@ export function registerBodyRoutes(app: App, { database }: RouteDeps): void {
     },
     async (request) => {
       const actor = requireActor(request.actor);
-      const row = await inTransaction(db, (tx) => getBody({ bodyId: request.params.id }, tx));
-      return presentBody(row, actor);
+      const found = await inTransaction(db, (tx) => getBody({ actor, bodyId: request.params.id }, tx));
+      return presentBody(found.body, found.steward);
     },
   );
 
@@ -89,7 +91,7 @@ export function registerBodyRoutes(app: App, { database }: RouteDeps): void {
       preParsing: bodyAdmin,
       schema: {
         tags,
-        summary: 'Change or (de)activate a body (organisation administrators)',
+        summary: "Change or (de)activate a body (the owning organisation's administrators)",
         params: idParams,
         body: updateBodyBody,
         response: { 200: bodySchema },
@@ -97,10 +99,13 @@ export function registerBodyRoutes(app: App, { database }: RouteDeps): void {
     },
     async (request) => {
       const actor = requireActor(request.actor);
-      const row = await inTransaction(db, (tx) =>
-        updateBody({ audit: auditContextOf(request), bodyId: request.params.id, changes: request.body }, tx),
+      const changed = await inTransaction(db, (tx) =>
+        updateBody(
+          { actor, audit: auditContextOf(request), bodyId: request.params.id, changes: request.body },
+          tx,
+        ),
       );
-      return presentBody(row, actor);
+      return presentBody(changed.body, changed.steward);
     },
   );
 
@@ -120,10 +125,13 @@ export function registerBodyRoutes(app: App, { database }: RouteDeps): void {
     async (request) => {
       const actor = requireActor(request.actor);
       const { id, personId } = request.params;
-      const row = await inTransaction(db, (tx) =>
-        setBodyMember({ audit: auditContextOf(request), bodyId: id, personId, role: request.body.role }, tx),
+      const changed = await inTransaction(db, (tx) =>
+        setBodyMember(
+          { actor, audit: auditContextOf(request), bodyId: id, personId, role: request.body.role },
+          tx,
+        ),
       );
-      return presentBody(row, actor);
+      return presentBody(changed.body, changed.steward);
     },
   );
 
@@ -135,9 +143,10 @@ export function registerBodyRoutes(app: App, { database }: RouteDeps): void {
       schema: { tags, summary: 'Remove a member from a body', params: bodyMemberParams, response: noContent },
     },
     async (request, reply) => {
+      const actor = requireActor(request.actor);
       const { id, personId } = request.params;
       await inTransaction(db, (tx) =>
-        removeBodyMember({ audit: auditContextOf(request), bodyId: id, personId }, tx),
+        removeBodyMember({ actor, audit: auditContextOf(request), bodyId: id, personId }, tx),
       );
       return reply.status(204).send(null);
     },

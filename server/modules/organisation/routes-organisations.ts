@@ -8,13 +8,14 @@ import {
 import { requireActor } from '../../platform/access.ts';
 import { type App, auditContextOf } from '../../platform/http.ts';
 import { createOrganisation, listOrganisations, updateOrganisation } from './organisations.ts';
-import { mayManageOrganisations } from './policy.ts';
+import { mayCreateOrganisation } from './policy.ts';
 import { presentOrganisation } from './presenters.ts';
 import { beforeBody, type RouteDeps } from './route-support.ts';
 import { inTransaction } from './transaction.ts';
 
 const tags = ['organisation'];
-const organisationAdmin = beforeBody(mayManageOrganisations, 'organisation.organisation_admin_required');
+// Organisation administrators only; which organisations they may change is the use case's business.
+const organisationAdmin = beforeBody(mayCreateOrganisation, 'organisation.organisation_admin_required');
 
 export function registerOrganisationRegisterRoutes(app: App, { database }: RouteDeps): void {
   const { db } = database;
@@ -31,8 +32,8 @@ export function registerOrganisationRegisterRoutes(app: App, { database }: Route
     },
     async (request) => {
       const actor = requireActor(request.actor);
-      const rows = await inTransaction(db, (tx) => listOrganisations({}, tx));
-      return { items: rows.map((o) => presentOrganisation(o, actor)) };
+      const found = await inTransaction(db, (tx) => listOrganisations({ actor }, tx));
+      return { items: found.items.map((o) => presentOrganisation(o, found.steward)) };
     },
   );
 
@@ -44,16 +45,19 @@ export function registerOrganisationRegisterRoutes(app: App, { database }: Route
       schema: {
         tags,
         summary: 'Add an organisation (organisation administrators)',
+        description:
+          'It starts without an administrator, in the care of every organisation administrator, until one ' +
+          'of them appoints its first administrator (POST /api/people/{id}/roles on its root unit).',
         body: createOrganisationBody,
         response: { 201: organisationSchema },
       },
     },
     async (request, reply) => {
       const actor = requireActor(request.actor);
-      const row = await inTransaction(db, (tx) =>
-        createOrganisation({ audit: auditContextOf(request), ...request.body }, tx),
+      const created = await inTransaction(db, (tx) =>
+        createOrganisation({ actor, audit: auditContextOf(request), ...request.body }, tx),
       );
-      return reply.status(201).send(presentOrganisation(row, actor));
+      return reply.status(201).send(presentOrganisation(created.organisation, created.steward));
     },
   );
 
@@ -64,7 +68,8 @@ export function registerOrganisationRegisterRoutes(app: App, { database }: Route
       preParsing: organisationAdmin,
       schema: {
         tags,
-        summary: 'Rename or reclassify an organisation (organisation administrators)',
+        summary: 'Rename or reclassify an organisation (its organisation administrators)',
+        description: 'Your own organisation, or one that has never had an administrator.',
         params: idParams,
         body: updateOrganisationBody,
         response: { 200: organisationSchema },
@@ -72,13 +77,13 @@ export function registerOrganisationRegisterRoutes(app: App, { database }: Route
     },
     async (request) => {
       const actor = requireActor(request.actor);
-      const row = await inTransaction(db, (tx) =>
+      const changed = await inTransaction(db, (tx) =>
         updateOrganisation(
-          { audit: auditContextOf(request), organisationId: request.params.id, changes: request.body },
+          { actor, audit: auditContextOf(request), organisationId: request.params.id, changes: request.body },
           tx,
         ),
       );
-      return presentOrganisation(row, actor);
+      return presentOrganisation(changed.organisation, changed.steward);
     },
   );
 }

@@ -13,14 +13,16 @@ import { requireActor } from '../../platform/access.ts';
 import { type App, auditContextOf } from '../../platform/http.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { createPerson, getPerson, listPeople, setPersonPassword, updatePerson } from './people.ts';
-import { mayManagePeople } from './policy.ts';
+import { isOrganisationAdministrator } from './policy.ts';
 import { presentPerson } from './presenters.ts';
 import { addRole, removeRole } from './roles.ts';
 import { beforeBody, noContent, type RouteDeps } from './route-support.ts';
 import { inTransaction } from './transaction.ts';
 
 const tags = ['organisation'];
-const peopleAdmin = beforeBody(mayManagePeople, 'organisation.organisation_admin_required');
+// Only organisation administrators change people at all; which people is the use case's business
+// (policy.ts mayManagePerson), judged on the person's organisation, roles and memberships.
+const peopleAdmin = beforeBody(isOrganisationAdministrator, 'organisation.organisation_admin_required');
 // Who may read people at all; which people is the use case's business (policy.ts peopleReadScope).
 const peopleReaders = ['administrator', 'manager', 'quality_coordinator'] as const;
 
@@ -35,7 +37,8 @@ export function registerPeopleRoutes(app: App, { database }: RouteDeps): void {
         tags,
         summary: 'Search people (administrators: all; managers and quality coordinators: their units)',
         description:
-          'q matches name, username or e-mail; unitId keeps people holding a role in that unit or below it.',
+          'q matches name, username or e-mail; unitId keeps people holding a role in that unit or below it. ' +
+          'Every person returned other than you is logged in the audit log as a read (person.read).',
         querystring: personListQuery,
         response: { 200: personListResponse },
       },
@@ -43,8 +46,15 @@ export function registerPeopleRoutes(app: App, { database }: RouteDeps): void {
     async (request) => {
       const actor = requireActor(request.actor);
       const { page, pageSize } = request.query;
-      const found = await inTransaction(db, (tx) => listPeople({ actor, ...request.query }, tx));
-      return { items: found.items.map((p) => presentPerson(p, actor)), total: found.total, page, pageSize };
+      const found = await inTransaction(db, (tx) =>
+        listPeople({ actor, audit: auditContextOf(request), ...request.query }, tx),
+      );
+      return {
+        items: found.items.map((p) => presentPerson(p, found.steward)),
+        total: found.total,
+        page,
+        pageSize,
+      };
     },
   );
 
@@ -56,6 +66,8 @@ export function registerPeopleRoutes(app: App, { database }: RouteDeps): void {
       schema: {
         tags,
         summary: 'Add a person, optionally with a password and roles (organisation administrators)',
+        description:
+          'Into an organisation you administer, or one that has never had an administrator (onboarding).',
         body: createPersonBody,
         response: { 201: personSchema },
       },
@@ -65,10 +77,10 @@ export function registerPeopleRoutes(app: App, { database }: RouteDeps): void {
       const { password, ...person } = request.body;
       // Hashed before the transaction: argon2 takes tens of milliseconds and must not hold a connection.
       const passwordHash = password ? await hashPassword(password) : null;
-      const row = await inTransaction(db, (tx) =>
+      const created = await inTransaction(db, (tx) =>
         createPerson({ actor, audit: auditContextOf(request), person, passwordHash }, tx),
       );
-      return reply.status(201).send(presentPerson(row, actor));
+      return reply.status(201).send(presentPerson(created.person, created.steward));
     },
   );
 
@@ -85,10 +97,10 @@ export function registerPeopleRoutes(app: App, { database }: RouteDeps): void {
     },
     async (request) => {
       const actor = requireActor(request.actor);
-      const row = await inTransaction(db, (tx) =>
+      const found = await inTransaction(db, (tx) =>
         getPerson({ actor, personId: request.params.id, audit: auditContextOf(request) }, tx),
       );
-      return presentPerson(row, actor);
+      return presentPerson(found.person, found.steward);
     },
   );
 
@@ -100,6 +112,9 @@ export function registerPeopleRoutes(app: App, { database }: RouteDeps): void {
       schema: {
         tags,
         summary: 'Change a person; deactivating ends all their sessions (organisation administrators)',
+        description:
+          "Only people of an organisation you keep whose every role lies within your scope. An organisation's " +
+          'last active administrator cannot be deactivated (409).',
         params: idParams,
         body: updatePersonBody,
         response: { 200: personSchema },
@@ -107,13 +122,13 @@ export function registerPeopleRoutes(app: App, { database }: RouteDeps): void {
     },
     async (request) => {
       const actor = requireActor(request.actor);
-      const row = await inTransaction(db, (tx) =>
+      const changed = await inTransaction(db, (tx) =>
         updatePerson(
           { actor, audit: auditContextOf(request), personId: request.params.id, changes: request.body },
           tx,
         ),
       );
-      return presentPerson(row, actor);
+      return presentPerson(changed.person, changed.steward);
     },
   );
 
@@ -125,6 +140,7 @@ export function registerPeopleRoutes(app: App, { database }: RouteDeps): void {
       schema: {
         tags,
         summary: "Set a person's password; their sessions end (organisation administrators)",
+        description: 'The same people as PATCH /api/people/{id} may change.',
         params: idParams,
         body: setPasswordBody,
         response: noContent,
@@ -157,10 +173,10 @@ export function registerPeopleRoutes(app: App, { database }: RouteDeps): void {
     },
     async (request, reply) => {
       const actor = requireActor(request.actor);
-      const row = await inTransaction(db, (tx) =>
+      const changed = await inTransaction(db, (tx) =>
         addRole({ actor, audit: auditContextOf(request), personId: request.params.id, ...request.body }, tx),
       );
-      return reply.status(201).send(presentPerson(row, actor));
+      return reply.status(201).send(presentPerson(changed.person, changed.steward));
     },
   );
 
@@ -171,6 +187,7 @@ export function registerPeopleRoutes(app: App, { database }: RouteDeps): void {
       schema: {
         tags,
         summary: 'Take a role away (administrators, on units in their scope)',
+        description: "An organisation's last active administrator keeps the role (409).",
         params: roleParams,
         response: noContent,
       },

@@ -6,19 +6,20 @@ import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type AssignmentRecord, listAssignmentsOf } from './assignments.ts';
 import { type ContactRecord, listContactsOf } from './contacts.ts';
-import { mayAdministerUnit, mayCreateUnit } from './policy.ts';
+import { mayAdministerUnit, mayCreateChildUnit, mayCreateRootUnit } from './policy.ts';
 import {
   blankToNull,
   findRootUnit,
   findUnit,
   idsOnPath,
-  lockOrganisationTrees,
+  lockOrganisations,
   missingReference,
   requireOrganisationRef,
   requireUnit,
   type UnitRecord,
   unitColumns,
 } from './records.ts';
+import { loadSteward } from './stewardship.ts';
 import { organisations, people, roleAssignments, units } from './tables.ts';
 
 export async function listUnits(
@@ -122,7 +123,7 @@ export async function createUnit(
 ): Promise<UnitRecord> {
   const { actor } = options;
   await requireOrganisationRef(tx, options.organisationId, 'organisationId');
-  await lockOrganisationTrees(tx, [options.organisationId]);
+  await lockOrganisations(tx, [options.organisationId]);
   let parentPath: string | null = null;
   if (options.parentId) {
     const parent = await findUnit(tx, options.parentId);
@@ -131,11 +132,15 @@ export async function createUnit(
       throw missingReference('parentId', 'organisation.parent_other_organisation');
     }
     if (!parent.active) throw missingReference('parentId', 'organisation.parent_inactive');
+    assertAllowed(mayCreateChildUnit(actor, parent.path), 'organisation.unit_outside_scope');
     parentPath = parent.path;
-  } else if (await findRootUnit(tx, options.organisationId)) {
-    throw missingReference('parentId', 'organisation.root_exists');
+  } else {
+    if (await findRootUnit(tx, options.organisationId)) {
+      throw missingReference('parentId', 'organisation.root_exists');
+    }
+    const steward = await loadSteward(tx, actor);
+    assertAllowed(mayCreateRootUnit(steward, options.organisationId), 'organisation.unit_outside_scope');
   }
-  assertAllowed(mayCreateUnit(actor, parentPath), 'organisation.unit_outside_scope');
   const externalId = blankToNull(options.externalId) ?? null;
   if (externalId) await assertExternalIdFree(tx, externalId);
   const id = crypto.randomUUID();
@@ -173,6 +178,12 @@ export async function updateUnit(
   },
   tx: Db,
 ): Promise<UnitRecord> {
+  const found = await requireUnit(tx, options.unitId);
+  assertAllowed(mayAdministerUnit(options.actor, found.path), 'organisation.unit_outside_scope');
+  // The tree lock, as creating and moving take it: otherwise a child could be created or moved under
+  // this unit between the check for active children below and the deactivation.
+  await lockOrganisations(tx, [found.organisationId]);
+  // Read again under the lock: a move that finished while we waited may have changed the path.
   const unit = await requireUnit(tx, options.unitId);
   assertAllowed(mayAdministerUnit(options.actor, unit.path), 'organisation.unit_outside_scope');
   const next = {

@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/Page.tsx';
 import { EmptyState } from '../../components/QueryState.tsx';
-import { canAdminister, useMe } from '../../session.ts';
+import { canAdminister, canViewAudit, useMe } from '../../session.ts';
 
 const languageNames = { sv: 'Svenska', nb: 'Norsk bokmål', en: 'English' } as const;
 
@@ -125,11 +125,13 @@ export function HomePage(): ReactElement {
                 <Link to="/admin/people">{t('nav.people')}</Link>
               </DsLink>
             </li>
-            <li>
-              <DsLink asChild>
-                <Link to="/admin/audit">{t('nav.audit')}</Link>
-              </DsLink>
-            </li>
+            {canViewAudit(me) ? (
+              <li>
+                <DsLink asChild>
+                  <Link to="/admin/audit">{t('nav.audit')}</Link>
+                </DsLink>
+              </li>
+            ) : null}
           </ul>
         </section>
       ) : null}
