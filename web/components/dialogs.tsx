@@ -111,3 +111,36 @@ export function ConfirmButton(props: ConfirmButtonProps): ReactElement {
     </>
   );
 }
+
+/** "Edit" and "Remove" (with confirmation) for one row of a table. */
+export function EditRemoveActions(props: {
+  /** the row's name, for the buttons' accessible names */
+  name: string;
+  onEdit: () => void;
+  removeTitle: string;
+  removeText: string;
+  onRemove: () => Promise<void>;
+}): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <div className="button-row">
+      <Button
+        variant="tertiary"
+        data-size="sm"
+        onClick={props.onEdit}
+        aria-label={t('common.editNamed', { name: props.name })}
+      >
+        {t('common.edit')}
+      </Button>
+      <ConfirmButton
+        aria-label={t('common.removeNamed', { name: props.name })}
+        title={props.removeTitle}
+        text={props.removeText}
+        confirmLabel={t('common.remove')}
+        onConfirm={props.onRemove}
+      >
+        {t('common.remove')}
+      </ConfirmButton>
+    </div>
+  );
+}

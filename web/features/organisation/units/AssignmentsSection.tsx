@@ -7,7 +7,7 @@ import {
   type UnitDetail,
   unitAssignmentBody,
 } from '../../../../contracts/organisation.ts';
-import { ConfirmButton, FormDialog } from '../../../components/dialogs.tsx';
+import { EditRemoveActions, FormDialog } from '../../../components/dialogs.tsx';
 import { FormErrors, orNull, TextArea, TextInput, useForm, validate } from '../../../components/form.tsx';
 import { EmptyState } from '../../../components/QueryState.tsx';
 import { useFormatters } from '../../../format.ts';
@@ -159,28 +159,19 @@ export function AssignmentsSection({ unit, canEdit }: { unit: UnitDetail; canEdi
                   </Table.Cell>
                   {canEdit ? (
                     <Table.Cell>
-                      <div className="button-row">
-                        <Button
-                          variant="tertiary"
-                          data-size="sm"
-                          onClick={() => setEditing(assignment)}
-                          aria-label={t('common.editNamed', { name: assignment.title })}
-                        >
-                          {t('common.edit')}
-                        </Button>
-                        <ConfirmButton
-                          aria-label={t('common.removeNamed', { name: assignment.title })}
-                          title={t('assignment.removeTitle')}
-                          text={t('assignment.removeConfirm', { title: assignment.title, unit: unit.name })}
-                          confirmLabel={t('common.remove')}
-                          onConfirm={async () => {
-                            await organisationApi.removeAssignment(assignment.id);
-                            await queryClient.invalidateQueries({ queryKey: keys.unit(unit.id) });
-                          }}
-                        >
-                          {t('common.remove')}
-                        </ConfirmButton>
-                      </div>
+                      <EditRemoveActions
+                        name={assignment.title}
+                        onEdit={() => setEditing(assignment)}
+                        removeTitle={t('assignment.removeTitle')}
+                        removeText={t('assignment.removeConfirm', {
+                          title: assignment.title,
+                          unit: unit.name,
+                        })}
+                        onRemove={async () => {
+                          await organisationApi.removeAssignment(assignment.id);
+                          await queryClient.invalidateQueries({ queryKey: keys.unit(unit.id) });
+                        }}
+                      />
                     </Table.Cell>
                   ) : null}
                 </Table.Row>

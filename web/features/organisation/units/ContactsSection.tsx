@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type UnitContact, type UnitDetail, unitContactBody } from '../../../../contracts/organisation.ts';
-import { ConfirmButton, FormDialog } from '../../../components/dialogs.tsx';
+import { EditRemoveActions, FormDialog } from '../../../components/dialogs.tsx';
 import { FormErrors, orNull, SelectInput, TextInput, useForm, validate } from '../../../components/form.tsx';
 import { EmptyState } from '../../../components/QueryState.tsx';
 import { keys, organisationApi, organisationsQuery } from '../api.ts';
@@ -164,28 +164,16 @@ export function ContactsSection({ unit, canEdit }: { unit: UnitDetail; canEdit: 
                   <Table.Cell>{[contact.email, contact.phone].filter(Boolean).join(', ') || '–'}</Table.Cell>
                   {canEdit ? (
                     <Table.Cell>
-                      <div className="button-row">
-                        <Button
-                          variant="tertiary"
-                          data-size="sm"
-                          onClick={() => setEditing(contact)}
-                          aria-label={t('common.editNamed', { name: contact.name })}
-                        >
-                          {t('common.edit')}
-                        </Button>
-                        <ConfirmButton
-                          aria-label={t('common.removeNamed', { name: contact.name })}
-                          title={t('contact.removeTitle')}
-                          text={t('contact.removeConfirm', { name: contact.name, unit: unit.name })}
-                          confirmLabel={t('common.remove')}
-                          onConfirm={async () => {
-                            await organisationApi.removeContact(contact.id);
-                            await queryClient.invalidateQueries({ queryKey: keys.unit(unit.id) });
-                          }}
-                        >
-                          {t('common.remove')}
-                        </ConfirmButton>
-                      </div>
+                      <EditRemoveActions
+                        name={contact.name}
+                        onEdit={() => setEditing(contact)}
+                        removeTitle={t('contact.removeTitle')}
+                        removeText={t('contact.removeConfirm', { name: contact.name, unit: unit.name })}
+                        onRemove={async () => {
+                          await organisationApi.removeContact(contact.id);
+                          await queryClient.invalidateQueries({ queryKey: keys.unit(unit.id) });
+                        }}
+                      />
                     </Table.Cell>
                   ) : null}
                 </Table.Row>
