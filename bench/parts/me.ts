@@ -104,7 +104,7 @@ async function runMe(): Promise<PartResult> {
   const failures: string[] = [];
   const notes = [
     `Loopen started as \`${launcher.label}\` with LOOPEN_RATE_LIMIT_PER_MINUTE=${benchRateLimit} ` +
-      '(the default 600/min would throttle the benchmark), LOG_LEVEL=warn',
+      '(the default limit would throttle the benchmark), LOG_LEVEL=warn',
     `autocannon, ${connections} connections, ${warmupS} s warm-up then ${durationS} s measured per round; ` +
       `targets alternate (loopen, bare) × ${roundCount}; figures are medians of the rounds`,
     'p50/p95/p99 from every response time of a round (autocannon reports no p95); ' +
