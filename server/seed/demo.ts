@@ -20,6 +20,7 @@ import {
   demoOrganisations,
   demoPeople,
 } from './demo-data.ts';
+import { seedDemoDeviationConfig } from './demo-deviations.ts';
 
 export const DEMO_REGION = 'Region Älvsund';
 
@@ -127,6 +128,8 @@ export async function seedDemo(db: Db, options: { password: string }): Promise<b
         description: assignment.description,
       });
     }
+
+    await seedDemoDeviationConfig(tx, lookup(orgIds, 'region', 'organisation'));
 
     await writeAudit(tx, systemContext, {
       action: 'demo.seeded',

@@ -280,6 +280,10 @@ const matrix: Record<string, { call: (p: Persona, f: Fixtures) => Call; expected
   },
   // Organisation administrators only (an administrator of a ward or clinic gets 403 too), and they
   // see their own organisation's entries: audit/policy.ts, and the story at the end.
+  'GET /api/deviation-config': {
+    call: () => ({ method: 'GET', url: '/api/deviation-config' }),
+    expected: signedIn(200),
+  },
   'GET /api/audit': { call: () => ({ method: 'GET', url: '/api/audit' }), expected: adminOnly(200) },
 };
 
