@@ -85,6 +85,9 @@ export function validate<S extends z.ZodType>(
   return { ok: false, errors };
 }
 
+/** The keys of a form's values that hold text, the only ones an input can edit directly. */
+type StringKeys<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T] & string;
+
 export interface FormState<T> {
   values: T;
   set: <K extends keyof T>(key: K, value: T[K]) => void;
@@ -92,6 +95,13 @@ export interface FormState<T> {
   bind: (
     key: keyof T & string,
   ) => (event: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => void;
+  /** the props every input takes for one field: its name, value, onChange and error */
+  field: (key: StringKeys<T>) => {
+    name: string;
+    value: string;
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => void;
+    error: string | undefined;
+  };
   reset: (values?: T) => void;
   errors: FieldErrors;
   /** the server's message when it is not about one field */
@@ -125,10 +135,12 @@ export function useForm<T extends object>(initial: T): FormState<T> {
     setAttempt((n) => n + 1);
   }, []);
 
+  const bind: FormState<T>['bind'] = (key) => (event) => set(key, event.target.value as T[typeof key]);
   return {
     values,
     set,
-    bind: (key) => (event) => set(key, event.target.value as T[typeof key]),
+    bind,
+    field: (key) => ({ name: key, value: values[key] as string, onChange: bind(key), error: errors[key] }),
     reset: (next) => {
       setValues(next ?? initial);
       setErrors({});

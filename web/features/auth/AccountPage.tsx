@@ -50,35 +50,26 @@ function ChangePasswordForm(): ReactElement {
       ) : null}
       <TextInput
         formId={formId}
-        name="currentPassword"
+        {...form.field('currentPassword')}
         type="password"
         label={labels.currentPassword}
-        value={form.values.currentPassword}
-        onChange={form.bind('currentPassword')}
-        error={form.errors.currentPassword}
         autoComplete="current-password"
         required
       />
       <TextInput
         formId={formId}
-        name="newPassword"
+        {...form.field('newPassword')}
         type="password"
         label={labels.newPassword}
         description={t('account.passwordRule')}
-        value={form.values.newPassword}
-        onChange={form.bind('newPassword')}
-        error={form.errors.newPassword}
         autoComplete="new-password"
         required
       />
       <TextInput
         formId={formId}
-        name="repeatPassword"
+        {...form.field('repeatPassword')}
         type="password"
         label={labels.repeatPassword}
-        value={form.values.repeatPassword}
-        onChange={form.bind('repeatPassword')}
-        error={form.errors.repeatPassword}
         autoComplete="new-password"
         required
       />

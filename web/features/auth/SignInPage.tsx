@@ -73,23 +73,17 @@ export function SignInPage(): ReactElement {
               ) : null}
               <TextInput
                 formId={formId}
-                name="username"
+                {...form.field('username')}
                 label={t('signIn.username')}
-                value={form.values.username}
-                onChange={form.bind('username')}
-                error={form.errors.username}
                 autoComplete="username"
                 required
                 autoFocus
               />
               <TextInput
                 formId={formId}
-                name="password"
+                {...form.field('password')}
                 type="password"
                 label={t('signIn.password')}
-                value={form.values.password}
-                onChange={form.bind('password')}
-                error={form.errors.password}
                 autoComplete="current-password"
                 required
               />

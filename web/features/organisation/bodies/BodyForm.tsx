@@ -68,46 +68,24 @@ export function BodyForm({ body, onDone, onCancel }: BodyFormProps): ReactElemen
         attempt={form.attempt}
         labels={labels}
       />
-      <TextInput
-        formId={formId}
-        name="name"
-        label={labels.name}
-        value={form.values.name}
-        onChange={form.bind('name')}
-        error={form.errors.name}
-        required
-      />
+      <TextInput formId={formId} {...form.field('name')} label={labels.name} required />
       <div className="field-pair">
         <SelectInput
           formId={formId}
-          name="kind"
+          {...form.field('kind')}
           label={labels.kind}
-          value={form.values.kind}
-          onChange={form.bind('kind')}
           options={bodyKindSchema.options.map((kind) => ({ value: kind, label: t(`bodyKind.${kind}`) }))}
-          error={form.errors.kind}
           required
         />
         <SelectInput
           formId={formId}
-          name="organisationId"
+          {...form.field('organisationId')}
           label={labels.organisationId}
-          value={form.values.organisationId}
-          onChange={form.bind('organisationId')}
           options={(organisations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
-          error={form.errors.organisationId}
           required
         />
       </div>
-      <TextArea
-        formId={formId}
-        name="description"
-        label={labels.description}
-        value={form.values.description}
-        onChange={form.bind('description')}
-        error={form.errors.description}
-        rows={3}
-      />
+      <TextArea formId={formId} {...form.field('description')} label={labels.description} rows={3} />
       {body ? (
         <Switch
           id={`${formId}-active`}

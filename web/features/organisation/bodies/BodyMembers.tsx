@@ -131,13 +131,10 @@ function AddMember({ body }: { body: Body }): ReactElement {
           <div className="field-pair">
             <SelectInput
               formId={formId}
-              name="personId"
+              {...form.field('personId')}
               label={t('body.person')}
-              value={form.values.personId}
-              onChange={form.bind('personId')}
               placeholder={t('form.choose')}
               options={candidates.map((p) => ({ value: p.id, label: `${p.name} (${p.organisationName})` }))}
-              error={form.errors.personId}
               required
             />
             <SelectInput

@@ -57,35 +57,26 @@ function OrganisationForm({ organisation, onDone, onCancel }: OrganisationFormPr
       />
       <TextInput
         formId={formId}
-        name="name"
+        {...form.field('name')}
         label={labels.name}
         description={t('organisation.nameHelp')}
-        value={form.values.name}
-        onChange={form.bind('name')}
-        error={form.errors.name}
         required
       />
       <SelectInput
         formId={formId}
-        name="kind"
+        {...form.field('kind')}
         label={labels.kind}
-        value={form.values.kind}
-        onChange={form.bind('kind')}
         options={organisationKindSchema.options.map((kind) => ({
           value: kind,
           label: t(`organisationKind.${kind}`),
         }))}
-        error={form.errors.kind}
         required
       />
       <TextInput
         formId={formId}
-        name="orgNumber"
+        {...form.field('orgNumber')}
         label={labels.orgNumber}
         description={t('organisation.orgNumberHelp')}
-        value={form.values.orgNumber}
-        onChange={form.bind('orgNumber')}
-        error={form.errors.orgNumber}
       />
       <div className="button-row">
         <Button type="submit" loading={form.submitting}>

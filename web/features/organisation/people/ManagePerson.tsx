@@ -89,23 +89,17 @@ function RolesPanel({ person }: { person: Person }): ReactElement {
           <div className="field-pair">
             <SelectInput
               formId={formId}
-              name="role"
+              {...form.field('role')}
               label={labels.role}
-              value={form.values.role}
-              onChange={form.bind('role')}
               options={roleOptions}
-              error={form.errors.role}
               required
             />
             <SelectInput
               formId={formId}
-              name="unitId"
+              {...form.field('unitId')}
               label={labels.unitId}
-              value={form.values.unitId}
-              onChange={form.bind('unitId')}
               options={unitChoices}
               placeholder={t('form.choose')}
-              error={form.errors.unitId}
               required
             />
           </div>
@@ -156,13 +150,10 @@ function PasswordPanel({ person }: { person: Person }): ReactElement {
       ) : null}
       <TextInput
         formId={formId}
-        name="password"
+        {...form.field('password')}
         type="password"
         label={labels.password}
         description={t('account.passwordRule')}
-        value={form.values.password}
-        onChange={form.bind('password')}
-        error={form.errors.password}
         autoComplete="new-password"
         required
       />

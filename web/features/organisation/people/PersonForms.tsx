@@ -114,74 +114,53 @@ export function CreatePersonForm({ onDone, onCancel }: CreatePersonFormProps): R
       />
       <SelectInput
         formId={formId}
-        name="organisationId"
+        {...form.field('organisationId')}
         label={labels.organisationId ?? ''}
-        value={form.values.organisationId}
-        onChange={form.bind('organisationId')}
         options={(organisations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
         placeholder={organisations.isPending ? t('common.loading') : t('form.choose')}
-        error={form.errors.organisationId}
         required
       />
       <TextInput
         formId={formId}
-        name="name"
+        {...form.field('name')}
         label={labels.name ?? ''}
-        value={form.values.name}
-        onChange={form.bind('name')}
-        error={form.errors.name}
         autoComplete="off"
         required
       />
       <TextInput
         formId={formId}
-        name="username"
+        {...form.field('username')}
         label={labels.username ?? ''}
         description={t('person.usernameHelp')}
-        value={form.values.username}
-        onChange={form.bind('username')}
-        error={form.errors.username}
         autoComplete="off"
         required
       />
       <TextInput
         formId={formId}
-        name="email"
+        {...form.field('email')}
         type="email"
         label={labels.email ?? ''}
-        value={form.values.email}
-        onChange={form.bind('email')}
-        error={form.errors.email}
         autoComplete="off"
         required
       />
       <TextInput
         formId={formId}
-        name="profession"
+        {...form.field('profession')}
         label={labels.profession ?? ''}
         description={t('person.professionHelp')}
-        value={form.values.profession}
-        onChange={form.bind('profession')}
-        error={form.errors.profession}
       />
       <SelectInput
         formId={formId}
-        name="language"
+        {...form.field('language')}
         label={labels.language ?? ''}
-        value={form.values.language}
-        onChange={form.bind('language')}
         options={languages.map((l) => ({ value: l, label: languageNames[l] }))}
-        error={form.errors.language}
       />
       <TextInput
         formId={formId}
-        name="password"
+        {...form.field('password')}
         type="password"
         label={labels.password ?? ''}
         description={t('person.initialPasswordHelp')}
-        value={form.values.password}
-        onChange={form.bind('password')}
-        error={form.errors.password}
         autoComplete="new-password"
       />
       <Fieldset>
@@ -304,53 +283,28 @@ export function EditPersonForm({ person, onDone }: EditPersonFormProps): ReactEl
         attempt={form.attempt}
         labels={labels}
       />
+      <TextInput formId={formId} {...form.field('name')} label={labels.name} autoComplete="off" required />
       <TextInput
         formId={formId}
-        name="name"
-        label={labels.name}
-        value={form.values.name}
-        onChange={form.bind('name')}
-        error={form.errors.name}
-        autoComplete="off"
-        required
-      />
-      <TextInput
-        formId={formId}
-        name="email"
+        {...form.field('email')}
         type="email"
         label={labels.email}
-        value={form.values.email}
-        onChange={form.bind('email')}
-        error={form.errors.email}
         autoComplete="off"
         required
       />
-      <TextInput
-        formId={formId}
-        name="profession"
-        label={labels.profession}
-        value={form.values.profession}
-        onChange={form.bind('profession')}
-        error={form.errors.profession}
-      />
+      <TextInput formId={formId} {...form.field('profession')} label={labels.profession} />
       <div className="field-pair">
         <SelectInput
           formId={formId}
-          name="language"
+          {...form.field('language')}
           label={labels.language}
-          value={form.values.language}
-          onChange={form.bind('language')}
           options={languages.map((l) => ({ value: l, label: languageNames[l] }))}
-          error={form.errors.language}
         />
         <SelectInput
           formId={formId}
-          name="organisationId"
+          {...form.field('organisationId')}
           label={labels.organisationId}
-          value={form.values.organisationId}
-          onChange={form.bind('organisationId')}
           options={(organisations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
-          error={form.errors.organisationId}
         />
       </div>
       <div className="button-row">

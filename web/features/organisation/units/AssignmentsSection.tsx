@@ -65,42 +65,15 @@ function AssignmentForm({ unitId, assignment, onDone, onCancel }: AssignmentForm
       />
       <TextInput
         formId={formId}
-        name="title"
+        {...form.field('title')}
         label={labels.title}
         description={t('assignment.titleHelp')}
-        value={form.values.title}
-        onChange={form.bind('title')}
-        error={form.errors.title}
         required
       />
-      <TextArea
-        formId={formId}
-        name="description"
-        label={labels.description}
-        value={form.values.description}
-        onChange={form.bind('description')}
-        error={form.errors.description}
-        rows={3}
-      />
+      <TextArea formId={formId} {...form.field('description')} label={labels.description} rows={3} />
       <div className="field-pair">
-        <TextInput
-          formId={formId}
-          name="validFrom"
-          type="date"
-          label={labels.validFrom}
-          value={form.values.validFrom}
-          onChange={form.bind('validFrom')}
-          error={form.errors.validFrom}
-        />
-        <TextInput
-          formId={formId}
-          name="validTo"
-          type="date"
-          label={labels.validTo}
-          value={form.values.validTo}
-          onChange={form.bind('validTo')}
-          error={form.errors.validTo}
-        />
+        <TextInput formId={formId} {...form.field('validFrom')} type="date" label={labels.validFrom} />
+        <TextInput formId={formId} {...form.field('validTo')} type="date" label={labels.validTo} />
       </div>
       <div className="button-row">
         <Button type="submit" loading={form.submitting}>

@@ -63,53 +63,32 @@ function ContactForm({ unitId, contact, onDone, onCancel }: ContactFormProps): R
       />
       <SelectInput
         formId={formId}
-        name="organisationId"
+        {...form.field('organisationId')}
         label={labels.organisationId}
-        value={form.values.organisationId}
-        onChange={form.bind('organisationId')}
         placeholder={organisations.isPending ? t('common.loading') : t('form.choose')}
         options={(organisations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
-        error={form.errors.organisationId}
         required
       />
+      <TextInput formId={formId} {...form.field('name')} label={labels.name} autoComplete="off" required />
       <TextInput
         formId={formId}
-        name="name"
-        label={labels.name}
-        value={form.values.name}
-        onChange={form.bind('name')}
-        error={form.errors.name}
-        autoComplete="off"
-        required
-      />
-      <TextInput
-        formId={formId}
-        name="role"
+        {...form.field('role')}
         label={labels.role}
         description={t('contact.roleHelp')}
-        value={form.values.role}
-        onChange={form.bind('role')}
-        error={form.errors.role}
         required
       />
       <TextInput
         formId={formId}
-        name="email"
+        {...form.field('email')}
         type="email"
         label={labels.email}
-        value={form.values.email}
-        onChange={form.bind('email')}
-        error={form.errors.email}
         autoComplete="off"
       />
       <TextInput
         formId={formId}
-        name="phone"
+        {...form.field('phone')}
         type="tel"
         label={labels.phone}
-        value={form.values.phone}
-        onChange={form.bind('phone')}
-        error={form.errors.phone}
         autoComplete="off"
       />
       <div className="button-row">

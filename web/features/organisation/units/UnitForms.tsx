@@ -71,34 +71,19 @@ export function CreateUnitForm({
       ) : (
         <SelectInput
           formId={formId}
-          name="organisationId"
+          {...form.field('organisationId')}
           label={labels.organisationId}
-          value={form.values.organisationId}
-          onChange={form.bind('organisationId')}
           placeholder={t('form.choose')}
           options={organisations.map((o) => ({ value: o.id, label: o.name }))}
-          error={form.errors.organisationId}
           required
         />
       )}
+      <TextInput formId={formId} {...form.field('name')} label={labels.name} required autoFocus />
       <TextInput
         formId={formId}
-        name="name"
-        label={labels.name}
-        value={form.values.name}
-        onChange={form.bind('name')}
-        error={form.errors.name}
-        required
-        autoFocus
-      />
-      <TextInput
-        formId={formId}
-        name="externalId"
+        {...form.field('externalId')}
         label={labels.externalId}
         description={t('unit.externalIdHelp')}
-        value={form.values.externalId}
-        onChange={form.bind('externalId')}
-        error={form.errors.externalId}
       />
       <div className="button-row">
         <Button type="submit" loading={form.submitting}>
@@ -151,24 +136,12 @@ export function EditUnitForm({ unit, onDone, onCancel }: EditUnitFormProps): Rea
         attempt={form.attempt}
         labels={labels}
       />
+      <TextInput formId={formId} {...form.field('name')} label={labels.name} required autoFocus />
       <TextInput
         formId={formId}
-        name="name"
-        label={labels.name}
-        value={form.values.name}
-        onChange={form.bind('name')}
-        error={form.errors.name}
-        required
-        autoFocus
-      />
-      <TextInput
-        formId={formId}
-        name="externalId"
+        {...form.field('externalId')}
         label={labels.externalId}
         description={t('unit.externalIdHelp')}
-        value={form.values.externalId}
-        onChange={form.bind('externalId')}
-        error={form.errors.externalId}
       />
       <Switch
         id={`${formId}-active`}
@@ -233,13 +206,10 @@ export function MoveUnitForm({ unit, units, onDone, onCancel }: MoveUnitFormProp
       <Paragraph>{t('unit.moveLead', { name: unit.name })}</Paragraph>
       <SelectInput
         formId={formId}
-        name="parentId"
+        {...form.field('parentId')}
         label={labels.parentId}
-        value={form.values.parentId}
-        onChange={form.bind('parentId')}
         placeholder={t('form.choose')}
         options={options}
-        error={form.errors.parentId}
         required
       />
       <div className="button-row">
