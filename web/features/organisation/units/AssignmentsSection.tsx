@@ -1,4 +1,4 @@
-import { Button, Heading, Table } from '@digdir/designsystemet-react';
+import { Button, Table } from '@digdir/designsystemet-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import {
 } from '../../../../contracts/organisation.ts';
 import { EditRemoveActions, FormDialog } from '../../../components/dialogs.tsx';
 import { FormErrors, orNull, TextArea, TextInput, useForm, validate } from '../../../components/form.tsx';
-import { EmptyState } from '../../../components/QueryState.tsx';
+import { TableSection } from '../../../components/TableSection.tsx';
 import { useFormatters } from '../../../format.ts';
 import { keys, organisationApi } from '../api.ts';
 
@@ -94,78 +94,66 @@ export function AssignmentsSection({ unit, canEdit }: { unit: UnitDetail; canEdi
   const [editing, setEditing] = useState<UnitAssignment | 'new' | null>(null);
 
   return (
-    <section className="section" aria-labelledby="unit-assignments">
-      <div className="section__header">
-        <Heading level={3} data-size="xs" id="unit-assignments">
-          {t('unit.assignments')}
-        </Heading>
-        {canEdit ? (
-          <Button variant="secondary" data-size="sm" onClick={() => setEditing('new')}>
-            {t('assignment.add')}
-          </Button>
-        ) : null}
-      </div>
-      {unit.assignments.length === 0 ? (
-        <EmptyState>{t('unit.noAssignments')}</EmptyState>
-      ) : (
-        <div className="table-scroll">
-          <Table data-size="sm" className="mt-2">
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('assignment.title')}</Table.HeaderCell>
-                <Table.HeaderCell className="hide-narrow">{t('assignment.description')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('assignment.period')}</Table.HeaderCell>
-                {canEdit ? <Table.HeaderCell>{t('common.actions')}</Table.HeaderCell> : null}
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {unit.assignments.map((assignment) => (
-                <Table.Row key={assignment.id}>
-                  <Table.Cell>{assignment.title}</Table.Cell>
-                  <Table.Cell className="hide-narrow">{assignment.description ?? '–'}</Table.Cell>
-                  <Table.Cell>
-                    {assignment.validFrom || assignment.validTo
-                      ? `${assignment.validFrom ? date(assignment.validFrom) : '…'} – ${
-                          assignment.validTo ? date(assignment.validTo) : '…'
-                        }`
-                      : t('assignment.noPeriod')}
-                  </Table.Cell>
-                  {canEdit ? (
-                    <Table.Cell>
-                      <EditRemoveActions
-                        name={assignment.title}
-                        onEdit={() => setEditing(assignment)}
-                        removeTitle={t('assignment.removeTitle')}
-                        removeText={t('assignment.removeConfirm', {
-                          title: assignment.title,
-                          unit: unit.name,
-                        })}
-                        onRemove={async () => {
-                          await organisationApi.removeAssignment(assignment.id);
-                          await queryClient.invalidateQueries({ queryKey: keys.unit(unit.id) });
-                        }}
-                      />
-                    </Table.Cell>
-                  ) : null}
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
-      )}
-      <FormDialog
-        open={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing === 'new' || editing === null ? t('assignment.addTitle') : t('assignment.editTitle')}
-      >
-        <AssignmentForm
-          key={editing === 'new' || editing === null ? 'new' : editing.id}
-          unitId={unit.id}
-          assignment={editing === 'new' ? null : editing}
-          onDone={() => setEditing(null)}
-          onCancel={() => setEditing(null)}
-        />
-      </FormDialog>
-    </section>
+    <TableSection
+      id="unit-assignments"
+      title={t('unit.assignments')}
+      addLabel={t('assignment.add')}
+      onAdd={canEdit ? () => setEditing('new') : null}
+      empty={unit.assignments.length === 0 ? t('unit.noAssignments') : null}
+      head={
+        <>
+          <Table.HeaderCell>{t('assignment.title')}</Table.HeaderCell>
+          <Table.HeaderCell className="hide-narrow">{t('assignment.description')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('assignment.period')}</Table.HeaderCell>
+          {canEdit ? <Table.HeaderCell>{t('common.actions')}</Table.HeaderCell> : null}
+        </>
+      }
+      dialog={
+        <FormDialog
+          open={editing !== null}
+          onClose={() => setEditing(null)}
+          title={editing === 'new' || editing === null ? t('assignment.addTitle') : t('assignment.editTitle')}
+        >
+          <AssignmentForm
+            key={editing === 'new' || editing === null ? 'new' : editing.id}
+            unitId={unit.id}
+            assignment={editing === 'new' ? null : editing}
+            onDone={() => setEditing(null)}
+            onCancel={() => setEditing(null)}
+          />
+        </FormDialog>
+      }
+    >
+      {unit.assignments.map((assignment) => (
+        <Table.Row key={assignment.id}>
+          <Table.Cell>{assignment.title}</Table.Cell>
+          <Table.Cell className="hide-narrow">{assignment.description ?? '–'}</Table.Cell>
+          <Table.Cell>
+            {assignment.validFrom || assignment.validTo
+              ? `${assignment.validFrom ? date(assignment.validFrom) : '…'} – ${
+                  assignment.validTo ? date(assignment.validTo) : '…'
+                }`
+              : t('assignment.noPeriod')}
+          </Table.Cell>
+          {canEdit ? (
+            <Table.Cell>
+              <EditRemoveActions
+                name={assignment.title}
+                onEdit={() => setEditing(assignment)}
+                removeTitle={t('assignment.removeTitle')}
+                removeText={t('assignment.removeConfirm', {
+                  title: assignment.title,
+                  unit: unit.name,
+                })}
+                onRemove={async () => {
+                  await organisationApi.removeAssignment(assignment.id);
+                  await queryClient.invalidateQueries({ queryKey: keys.unit(unit.id) });
+                }}
+              />
+            </Table.Cell>
+          ) : null}
+        </Table.Row>
+      ))}
+    </TableSection>
   );
 }

@@ -1,11 +1,11 @@
-import { Button, Heading, Table } from '@digdir/designsystemet-react';
+import { Button, Table } from '@digdir/designsystemet-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type UnitContact, type UnitDetail, unitContactBody } from '../../../../contracts/organisation.ts';
 import { EditRemoveActions, FormDialog } from '../../../components/dialogs.tsx';
 import { FormErrors, orNull, SelectInput, TextInput, useForm, validate } from '../../../components/form.tsx';
-import { EmptyState } from '../../../components/QueryState.tsx';
+import { TableSection } from '../../../components/TableSection.tsx';
 import { keys, organisationApi, organisationsQuery } from '../api.ts';
 
 interface ContactFormProps {
@@ -109,71 +109,59 @@ export function ContactsSection({ unit, canEdit }: { unit: UnitDetail; canEdit: 
   const [editing, setEditing] = useState<UnitContact | 'new' | null>(null);
 
   return (
-    <section className="section" aria-labelledby="unit-contacts">
-      <div className="section__header">
-        <Heading level={3} data-size="xs" id="unit-contacts">
-          {t('unit.contacts')}
-        </Heading>
-        {canEdit ? (
-          <Button variant="secondary" data-size="sm" onClick={() => setEditing('new')}>
-            {t('contact.add')}
-          </Button>
-        ) : null}
-      </div>
-      {unit.contacts.length === 0 ? (
-        <EmptyState>{t('unit.noContacts')}</EmptyState>
-      ) : (
-        <div className="table-scroll">
-          <Table data-size="sm" className="mt-2">
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('contact.name')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('contact.role')}</Table.HeaderCell>
-                <Table.HeaderCell className="hide-narrow">{t('contact.organisation')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('contact.reach')}</Table.HeaderCell>
-                {canEdit ? <Table.HeaderCell>{t('common.actions')}</Table.HeaderCell> : null}
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {unit.contacts.map((contact) => (
-                <Table.Row key={contact.id}>
-                  <Table.Cell>{contact.name}</Table.Cell>
-                  <Table.Cell>{contact.role}</Table.Cell>
-                  <Table.Cell className="hide-narrow">{contact.organisationName}</Table.Cell>
-                  <Table.Cell>{[contact.email, contact.phone].filter(Boolean).join(', ') || '–'}</Table.Cell>
-                  {canEdit ? (
-                    <Table.Cell>
-                      <EditRemoveActions
-                        name={contact.name}
-                        onEdit={() => setEditing(contact)}
-                        removeTitle={t('contact.removeTitle')}
-                        removeText={t('contact.removeConfirm', { name: contact.name, unit: unit.name })}
-                        onRemove={async () => {
-                          await organisationApi.removeContact(contact.id);
-                          await queryClient.invalidateQueries({ queryKey: keys.unit(unit.id) });
-                        }}
-                      />
-                    </Table.Cell>
-                  ) : null}
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
-      )}
-      <FormDialog
-        open={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing === 'new' || editing === null ? t('contact.addTitle') : t('contact.editTitle')}
-      >
-        <ContactForm
-          key={editing === 'new' || editing === null ? 'new' : editing.id}
-          unitId={unit.id}
-          contact={editing === 'new' ? null : editing}
-          onDone={() => setEditing(null)}
-          onCancel={() => setEditing(null)}
-        />
-      </FormDialog>
-    </section>
+    <TableSection
+      id="unit-contacts"
+      title={t('unit.contacts')}
+      addLabel={t('contact.add')}
+      onAdd={canEdit ? () => setEditing('new') : null}
+      empty={unit.contacts.length === 0 ? t('unit.noContacts') : null}
+      head={
+        <>
+          <Table.HeaderCell>{t('contact.name')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('contact.role')}</Table.HeaderCell>
+          <Table.HeaderCell className="hide-narrow">{t('contact.organisation')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('contact.reach')}</Table.HeaderCell>
+          {canEdit ? <Table.HeaderCell>{t('common.actions')}</Table.HeaderCell> : null}
+        </>
+      }
+      dialog={
+        <FormDialog
+          open={editing !== null}
+          onClose={() => setEditing(null)}
+          title={editing === 'new' || editing === null ? t('contact.addTitle') : t('contact.editTitle')}
+        >
+          <ContactForm
+            key={editing === 'new' || editing === null ? 'new' : editing.id}
+            unitId={unit.id}
+            contact={editing === 'new' ? null : editing}
+            onDone={() => setEditing(null)}
+            onCancel={() => setEditing(null)}
+          />
+        </FormDialog>
+      }
+    >
+      {unit.contacts.map((contact) => (
+        <Table.Row key={contact.id}>
+          <Table.Cell>{contact.name}</Table.Cell>
+          <Table.Cell>{contact.role}</Table.Cell>
+          <Table.Cell className="hide-narrow">{contact.organisationName}</Table.Cell>
+          <Table.Cell>{[contact.email, contact.phone].filter(Boolean).join(', ') || '–'}</Table.Cell>
+          {canEdit ? (
+            <Table.Cell>
+              <EditRemoveActions
+                name={contact.name}
+                onEdit={() => setEditing(contact)}
+                removeTitle={t('contact.removeTitle')}
+                removeText={t('contact.removeConfirm', { name: contact.name, unit: unit.name })}
+                onRemove={async () => {
+                  await organisationApi.removeContact(contact.id);
+                  await queryClient.invalidateQueries({ queryKey: keys.unit(unit.id) });
+                }}
+              />
+            </Table.Cell>
+          ) : null}
+        </Table.Row>
+      ))}
+    </TableSection>
   );
 }
