@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
-const port = 3199;
+// LOOPEN_E2E_PORT lets two runs on one machine keep out of each other's way.
+const port = Number(process.env.LOOPEN_E2E_PORT ?? 3199);
 const host = '127.0.0.1';
 // A fresh, empty data folder for every run. The workers re-read this file; they inherit the folder
 // through the environment instead of emptying it under the running server. One folder per port, as

@@ -17,7 +17,22 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const catalogs = { sv: flatten(sv), nb: flatten(nb), en: flatten(en) };
+/** The main catalogue of a language with its feature parts (parts/<feature>.<lang>.json) merged in. */
+function withParts(lang: 'sv' | 'nb' | 'en', main: Tree): Map<string, string> {
+  const all = flatten(main);
+  const partsDir = join(import.meta.dirname, 'parts');
+  for (const name of readdirSync(partsDir).filter((n) => n.endsWith(`.${lang}.json`))) {
+    const part = JSON.parse(readFileSync(join(partsDir, name), 'utf8')) as Tree;
+    for (const top of Object.keys(part)) {
+      if ([...all.keys()].some((k) => k === top || k.startsWith(`${top}.`)))
+        throw new Error(`web/i18n/parts/${name}: top-level key '${top}' is already used`);
+    }
+    for (const [k, v] of flatten(part)) all.set(k, v);
+  }
+  return all;
+}
+
+const catalogs = { sv: withParts('sv', sv), nb: withParts('nb', nb), en: withParts('en', en) };
 const placeholders = (text: string): string[] =>
   [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] ?? '').sort();
 

@@ -32,10 +32,22 @@ function initialLanguage(): Language {
   return defaultLanguage;
 }
 
+/**
+ * A feature may keep its texts in parts/<feature>.<lang>.json, each with top-level keys of its own
+ * (the i18n test refuses a clash); they are merged into the language's bundle as it loads.
+ */
+const parts = (import.meta as ImportMeta & { glob: GlobImport }).glob('./parts/*.json');
+type GlobImport = (pattern: string) => Record<string, () => Promise<{ default: Bundle }>>;
+
 async function loadBundle(language: Language): Promise<void> {
   if (i18next.hasResourceBundle(language, 'translation')) return;
-  const bundle = await loaders[language]();
+  const ownParts = Object.entries(parts)
+    .filter(([path]) => path.endsWith(`.${language}.json`))
+    .map(([, load]) => load());
+  const [bundle, ...extra] = await Promise.all([loaders[language](), ...ownParts]);
+  if (!bundle) return;
   i18next.addResourceBundle(language, 'translation', bundle.default, true, true);
+  for (const part of extra) i18next.addResourceBundle(language, 'translation', part.default, true, true);
 }
 
 function onLanguageChanged(language: string): void {
