@@ -329,3 +329,25 @@ export const createContactBody = z
 export const raisedAtMeetingBody = z
   .object({ deviationIds: z.array(z.uuid()).min(1).max(200), raisedOn: isoDate })
   .strict();
+
+/** GET /api/deviation-people: people of the caller's organisation to forward a case to or give an action. */
+export const deviationPeopleQuery = z
+  .object({
+    q: safeString().max(100).optional(),
+    /** managers only: the people a case can be forwarded to */
+    managersOnly: z.enum(['true', 'false']).optional(),
+  })
+  .strict();
+export const deviationPeopleResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      profession: z.string().nullable(),
+      units: z.array(z.string()),
+    }),
+  ),
+});
+
+/** POST /api/unit-meetings/raised answers how many cases were marked. */
+export const raisedAtMeetingResponse = z.object({ updated: z.number().int() });
