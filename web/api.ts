@@ -131,6 +131,8 @@ export interface RequestOptions {
   body?: unknown;
   contentType?: string;
   signal?: AbortSignal;
+  /** extra request headers, e.g. an Idempotency-Key so that a retried submission is stored once */
+  headers?: Record<string, string>;
 }
 
 export function withQuery(path: string, query: Record<string, QueryValue> | undefined): string {
@@ -148,7 +150,7 @@ export function withQuery(path: string, query: Record<string, QueryValue> | unde
  * error turned into an ApiError whose message is already in the user's language.
  */
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
   let body: BodyInit | undefined;
   if (options.body !== undefined) {
     if (typeof options.body === 'string' && options.contentType) {
