@@ -40,6 +40,10 @@ interface Fixtures {
   nurse: string;
   surgeon: string;
   contact: string;
+  /** a deviation from ward 12, handled by its manager, now at Avvikelseforum, marked for the unit meeting */
+  caseAtForum: string;
+  /** an action on that case, owned by the nurse who reported it */
+  caseAction: string;
   /** per persona, things that persona's request may consume (delete, move, re-password) */
   own: Record<Persona, { person: string; roleId: string; unit: string; contact: string; assignment: string }>;
 }
@@ -63,6 +67,12 @@ const signedIn = (status: number): Expected => ({
 });
 const adminOnly = (status: number): Expected => ({ ...signedIn(403), administrator: status });
 const everyone = (status: number): Expected => ({ ...signedIn(status), anonymous: status });
+/** Those who may read the case at the forum get `status`; for the rest the case does not exist. */
+const caseReaders = (status: number): Expected => ({
+  ...signedIn(status),
+  otherManager: 404,
+  administrator: 404,
+});
 
 const csv = { 'content-type': 'text/csv' };
 
@@ -284,6 +294,82 @@ const matrix: Record<string, { call: (p: Persona, f: Fixtures) => Call; expected
     call: () => ({ method: 'GET', url: '/api/deviation-config' }),
     expected: signedIn(200),
   },
+  // The case at Avvikelseforum: its reporter (staff), its handler (manager), the clinic's quality
+  // coordinator and the forum's Försäkringskassan member may read it; to anyone else it does not exist.
+  'POST /api/deviations': {
+    call: () => ({ method: 'POST', url: '/api/deviations', body: { description: 'x' } }),
+    expected: signedIn(400),
+  },
+  'GET /api/deviations': {
+    call: () => ({ method: 'GET', url: '/api/deviations?view=mine' }),
+    expected: signedIn(200),
+  },
+  'GET /api/deviations/{id}': {
+    call: (_, f) => ({ method: 'GET', url: `/api/deviations/${f.caseAtForum}` }),
+    expected: { ...caseReaders(200), otherManager: 404, administrator: 404 },
+  },
+  // Accepting is not possible while a body holds the case: 409 for those who may act on it.
+  'POST /api/deviations/{id}/transitions': {
+    call: (_, f) => ({
+      method: 'POST',
+      url: `/api/deviations/${f.caseAtForum}/transitions`,
+      body: { action: 'accept' },
+    }),
+    expected: { ...caseReaders(403), manager: 409, partnerMember: 409 },
+  },
+  'PATCH /api/deviations/{id}': {
+    call: (_, f) => ({
+      method: 'PATCH',
+      url: `/api/deviations/${f.caseAtForum}`,
+      body: { raiseAtUnitMeeting: true },
+    }),
+    expected: { ...caseReaders(403), manager: 200 },
+  },
+  'POST /api/deviations/{id}/notes': {
+    call: (p, f) => ({
+      method: 'POST',
+      url: `/api/deviations/${f.caseAtForum}/notes`,
+      body: { text: `Anteckning ${p}` },
+    }),
+    expected: { ...caseReaders(403), manager: 200 },
+  },
+  'POST /api/deviations/{id}/actions': {
+    call: (_, f) => ({
+      method: 'POST',
+      url: `/api/deviations/${f.caseAtForum}/actions`,
+      body: { title: 'Uppdatera rutinen', ownerId: f.nurse, dueOn: '2027-01-31' },
+    }),
+    expected: { ...caseReaders(403), manager: 200 },
+  },
+  // The action's owner (the nurse) may change its status; the handler may change anything.
+  'PATCH /api/deviation-actions/{id}': {
+    call: (_, f) => ({
+      method: 'PATCH',
+      url: `/api/deviation-actions/${f.caseAction}`,
+      body: { status: 'open' },
+    }),
+    expected: { ...caseReaders(403), staff: 200, manager: 200 },
+  },
+  'POST /api/deviations/{id}/contacts': {
+    call: (_, f) => ({
+      method: 'POST',
+      url: `/api/deviations/${f.caseAtForum}/contacts`,
+      body: { counterpartName: 'Ulla Rask', contactedOn: '2026-11-02', channel: 'phone', summary: 'Samtal.' },
+    }),
+    expected: { ...caseReaders(403), manager: 200 },
+  },
+  'POST /api/unit-meetings/raised': {
+    call: (_, f) => ({
+      method: 'POST',
+      url: '/api/unit-meetings/raised',
+      body: { deviationIds: [f.caseAtForum], raisedOn: '2026-11-03' },
+    }),
+    expected: { ...signedIn(403), manager: 200, otherManager: 404 },
+  },
+  'GET /api/deviation-people': {
+    call: () => ({ method: 'GET', url: '/api/deviation-people?managersOnly=true' }),
+    expected: { ...signedIn(200), staff: 403, administrator: 403 },
+  },
   'GET /api/audit': { call: () => ({ method: 'GET', url: '/api/audit' }), expected: adminOnly(200) },
 };
 
@@ -374,6 +460,8 @@ beforeAll(async () => {
     ),
     nurse: await personId('sjukskoterska'),
     surgeon: await personId('lakare'),
+    caseAtForum: '',
+    caseAction: '',
     contact: await idOf(
       db
         .select({ id: unitContacts.id })
@@ -389,8 +477,51 @@ beforeAll(async () => {
     if (username) await client.login(username, 'loopen-demo');
     clients.set(persona, client);
   }
+  const story = await caseAtForum();
+  fixtures.caseAtForum = story.caseId;
+  fixtures.caseAction = story.actionId;
 });
 afterAll(async () => t.close());
+
+/** A report climbs from ward 12 to Avvikelseforum, as in seed 002. */
+async function caseAtForum(): Promise<{ caseId: string; actionId: string }> {
+  const as = async (username: string): Promise<Client> => {
+    const client = new Client(t.app);
+    await client.login(username, 'loopen-demo');
+    return client;
+  };
+  const nurse = await as('sjukskoterska');
+  const config = (
+    await nurse.get<{ categories: Array<{ id: string; name: { sv: string } }> }>('/api/deviation-config')
+  ).body;
+  const type = config.categories.find((c) => c.name.sv === 'Försäkringsmedicin');
+  const filed = await nurse.post<{ id: string }>('/api/deviations', {
+    categoryId: type?.id,
+    occurredAt: new Date().toISOString(),
+    description: 'Intyget nådde inte Försäkringskassan.',
+    patientInvolved: true,
+    patientIdentifier: '811228-9874',
+  });
+  const caseId = filed.body.id;
+  const manager = await as('chef.avd12');
+  const steps: Array<[Client, string, unknown]> = [
+    [manager, 'transitions', { action: 'accept' }],
+    [manager, '', { raiseAtUnitMeeting: true }],
+    [manager, 'actions', { title: 'Gå igenom rutinen', ownerId: fixtures.nurse, dueOn: '2027-01-15' }],
+    [manager, 'transitions', { action: 'escalate', reason: 'Löses inte på chefsnivå.' }],
+    [await as('kommitte.ordf'), 'transitions', { action: 'escalate', reason: 'Till Avvikelseforum.' }],
+  ];
+  let actionId = '';
+  for (const [client, path, body] of steps) {
+    const answer = path
+      ? await client.post<{ actions: Array<{ id: string }> }>(`/api/deviations/${caseId}/${path}`, body)
+      : await client.patch<{ actions: Array<{ id: string }> }>(`/api/deviations/${caseId}`, body);
+    if (answer.status !== 200)
+      throw new Error(`fixture case: ${path} ${answer.status} ${JSON.stringify(answer.body)}`);
+    actionId = answer.body.actions[0]?.id ?? actionId;
+  }
+  return { caseId, actionId };
+}
 
 describe('the access matrix', () => {
   it('has a row for every endpoint in the OpenAPI document, and none for endpoints that do not exist', () => {

@@ -1,4 +1,5 @@
 import { type Actor, scopeRoots } from '../../platform/access.ts';
+import { AppError } from '../../platform/errors.ts';
 
 // Who may see and do what with a deviation, as plain functions over the actor and the case. The
 // use cases call them inside their transaction; list and statistics queries filter by the same
@@ -65,4 +66,14 @@ export function caseViewOf(actor: Actor, facts: CaseFacts): CaseView | null {
 export function maySeeReporter(actor: Actor, facts: CaseFacts, view: CaseView, nameShared: boolean): boolean {
   if (view !== 'body') return true;
   return nameShared || actor.organisationId === facts.organisationId;
+}
+
+/**
+ * The refusal for someone who may not do this: 403 for those who may read the case, 404 for the
+ * rest, so that a case's existence is not told to people who may not see it.
+ */
+export function refusalFor(actor: Actor, facts: CaseFacts, code = 'deviation.not_yours'): AppError {
+  return caseViewOf(actor, facts)
+    ? new AppError(code, 'forbidden')
+    : new AppError('deviation.not_found', 'not_found');
 }

@@ -1,14 +1,72 @@
-import { deviationConfigResponse } from '../../../contracts/deviations.ts';
+import { z } from 'zod';
+import { idParams } from '../../../contracts/common.ts';
+import {
+  addNoteBody,
+  createActionBody,
+  createContactBody,
+  createDeviationBody,
+  deviationConfigResponse,
+  deviationListQuery,
+  deviationListResponse,
+  deviationPeopleQuery,
+  deviationPeopleResponse,
+  deviationReceiptSchema,
+  deviationSchema,
+  raisedAtMeetingBody,
+  raisedAtMeetingResponse,
+  transitionBody,
+  updateActionBody,
+  updateDeviationBody,
+} from '../../../contracts/deviations.ts';
 import { requireActor } from '../../platform/access.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db.ts';
-import type { App } from '../../platform/http.ts';
+import { AppError } from '../../platform/errors.ts';
+import { type App, auditContextOf } from '../../platform/http.ts';
+import { inTransaction, translateDbError } from '../organisation/index.ts';
 import { getDeviationConfig } from './config.ts';
+import {
+  addNote,
+  createAction,
+  logContact,
+  recordRaisedAtMeeting,
+  updateAction,
+  updateHandling,
+} from './handling.ts';
+import { listDeviations } from './list.ts';
+import './messages.ts';
+import { findCasePeople } from './people.ts';
+import { caseAfterChange, getDeviation } from './read.ts';
+import { registerDeviationStatsRoutes } from './routes-stats.ts';
+import { findSubmission, submitDeviation } from './submit.ts';
+import { applyTransition } from './transitions.ts';
 
 const tags = ['deviations'];
+const idempotencyKeyPattern = /^[A-Za-z0-9_-]{1,100}$/;
+
+function idempotencyKeyOf(header: string | string[] | undefined): string | null {
+  if (header === undefined) return null;
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value || !idempotencyKeyPattern.test(value))
+    throw new AppError('deviation.idempotency_key_invalid', 'validation', {
+      fields: [{ path: 'Idempotency-Key', key: 'deviation.idempotency_key_invalid' }],
+    });
+  return value;
+}
+
+function isIdempotencyClash(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const candidate = current as { code?: unknown; constraint?: unknown; cause?: unknown };
+    if (candidate.code === '23505' && candidate.constraint === 'deviations_idempotency_idx') return true;
+    current = candidate.cause;
+  }
+  return false;
+}
 
 export function registerDeviationRoutes(app: App, deps: { config: Config; database: Database }): void {
   const { db } = deps.database;
+  registerDeviationStatsRoutes(app, deps);
 
   app.get(
     '/api/deviation-config',
@@ -28,6 +86,293 @@ export function registerDeviationRoutes(app: App, deps: { config: Config; databa
     async (request) => {
       const actor = requireActor(request.actor);
       return db.transaction((tx) => getDeviationConfig({ actor }, tx));
+    },
+  );
+
+  app.post(
+    '/api/deviations',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        summary: 'Report a deviation',
+        description:
+          'Routed to the nearest manager of the unit where it happened (by default the reporter’s own unit), ' +
+          'or to the reporter when that is them. A patient identifier in any narrative is refused: it belongs ' +
+          'in patientIdentifier. Send an Idempotency-Key header to make a retry store the report once: the ' +
+          'same key answers the same receipt. When a patient was harmed and the type offers a companion ' +
+          'report, the receipt names its entry; file it with companionOf to link the two.',
+        body: createDeviationBody,
+        headers: z.object({ 'idempotency-key': z.string().optional() }).passthrough(),
+        response: { 201: deviationReceiptSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request.actor);
+      const idempotencyKey = idempotencyKeyOf(request.headers['idempotency-key']);
+      const audit = auditContextOf(request);
+      if (idempotencyKey) {
+        const earlier = await inTransaction(db, (tx) => findSubmission({ actor, idempotencyKey }, tx));
+        if (earlier) return reply.status(201).send(earlier);
+      }
+      try {
+        const receipt = await db.transaction((tx) =>
+          submitDeviation({ actor, audit, input: request.body, idempotencyKey }, tx),
+        );
+        const { handlerId: _handler, ...answer } = receipt;
+        return reply.status(201).send(answer);
+      } catch (error) {
+        // The same key arrived twice at once: the other request stored it; answer with its receipt.
+        if (idempotencyKey && isIdempotencyClash(error)) {
+          const earlier = await inTransaction(db, (tx) => findSubmission({ actor, idempotencyKey }, tx));
+          if (earlier) return reply.status(201).send(earlier);
+        }
+        throw translateDbError(error);
+      }
+    },
+  );
+
+  app.get(
+    '/api/deviations',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        summary:
+          'Lists of deviations: my inbox, my units, my reports, a body’s cases, awaiting the unit meeting',
+        description:
+          'view=inbox: cases the caller holds (not closed, not with a body). unit: every case in the units ' +
+          'the caller manages or coordinates. mine: what the caller reported. body: what a body the caller ' +
+          'sits in holds (bodyId). meeting: marked for the unit meeting, not yet raised. Filters combine; q ' +
+          'is a full-text search (Swedish, Norwegian and English stemming) or a case number.',
+        querystring: deviationListQuery,
+        response: { 200: deviationListResponse },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      return inTransaction(db, (tx) =>
+        listDeviations({ actor, audit: auditContextOf(request), query: request.query }, tx),
+      );
+    },
+  );
+
+  app.get(
+    '/api/deviations/:id',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        summary: 'One deviation, as the caller may see it (the read is logged)',
+        description:
+          'view=handler: everything, including the protected patient field. view=body: a member of a body ' +
+          'the case reached — no patient identifier, and the reporter only if they agreed (or the member ' +
+          'is of the same organisation). view=reporter: the reporter’s own timeline without internal notes, ' +
+          'and the feedback. allowedActions lists what the caller may do next.',
+        params: idParams,
+        response: { 200: deviationSchema },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      return inTransaction(db, (tx) =>
+        getDeviation({ actor, audit: auditContextOf(request), deviationId: request.params.id }, tx),
+      );
+    },
+  );
+
+  app.post(
+    '/api/deviations/:id/transitions',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        summary:
+          'Move the case: accept, forward, escalate, record a position, return, resolve, close, reopen, lift',
+        description:
+          'The transition table decides who may do what from where: the handler accepts, forwards (to a ' +
+          'manager, with a reason), escalates to the next body of the type’s ladder, resolves, closes (feedback ' +
+          'to the reporter required), reopens, or lifts a resolved case to the first body for learning; a ' +
+          'member of the body holding the case records its position, returns it with instructions, ' +
+          'escalates it further or closes it. expectedVersion: a stale one answers 409.',
+        params: idParams,
+        body: transitionBody,
+        response: { 200: deviationSchema },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const audit = auditContextOf(request);
+      return inTransaction(db, async (tx) => {
+        await applyTransition({ actor, audit, deviationId: request.params.id, command: request.body }, tx);
+        return caseAfterChange(tx, actor, request.params.id);
+      });
+    },
+  );
+
+  app.patch(
+    '/api/deviations/:id',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        summary: 'The handler’s assessment: risk (consequence × probability) and the unit-meeting mark',
+        params: idParams,
+        body: updateDeviationBody,
+        response: { 200: deviationSchema },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const audit = auditContextOf(request);
+      return inTransaction(db, async (tx) => {
+        await updateHandling({ actor, audit, deviationId: request.params.id, changes: request.body }, tx);
+        return caseAfterChange(tx, actor, request.params.id);
+      });
+    },
+  );
+
+  app.post(
+    '/api/deviations/:id/notes',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        summary: 'An investigation note (seen by handlers only)',
+        params: idParams,
+        body: addNoteBody,
+        response: { 200: deviationSchema },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const audit = auditContextOf(request);
+      return inTransaction(db, async (tx) => {
+        await addNote({ actor, audit, deviationId: request.params.id, text: request.body.text }, tx);
+        return caseAfterChange(tx, actor, request.params.id);
+      });
+    },
+  );
+
+  app.post(
+    '/api/deviations/:id/actions',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        summary: 'A corrective action: what, who, by when',
+        params: idParams,
+        body: createActionBody,
+        response: { 200: deviationSchema },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const audit = auditContextOf(request);
+      return inTransaction(db, async (tx) => {
+        await createAction({ actor, audit, deviationId: request.params.id, input: request.body }, tx);
+        return caseAfterChange(tx, actor, request.params.id);
+      });
+    },
+  );
+
+  app.patch(
+    '/api/deviation-actions/:id',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        summary: 'Change an action (the handler), or mark it done (its owner)',
+        params: idParams,
+        body: updateActionBody,
+        response: { 200: deviationSchema },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const audit = auditContextOf(request);
+      return inTransaction(db, async (tx) => {
+        const { deviationId } = await updateAction(
+          { actor, audit, actionId: request.params.id, changes: request.body },
+          tx,
+        );
+        return caseAfterChange(tx, actor, deviationId);
+      });
+    },
+  );
+
+  app.post(
+    '/api/deviations/:id/contacts',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        summary: 'Log a contact with a partner about the case',
+        description:
+          'Either one of the unit’s contact persons at a partner agency (unitContactId), or anyone by name.',
+        params: idParams,
+        body: createContactBody,
+        response: { 200: deviationSchema },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const audit = auditContextOf(request);
+      return inTransaction(db, async (tx) => {
+        await logContact({ actor, audit, deviationId: request.params.id, input: request.body }, tx);
+        return caseAfterChange(tx, actor, request.params.id);
+      });
+    },
+  );
+
+  app.post(
+    '/api/unit-meetings/raised',
+    {
+      config: { access: ['manager'] },
+      schema: {
+        tags,
+        summary: 'Record cases as raised at the unit meeting on a date (all or none)',
+        body: raisedAtMeetingBody,
+        response: { 200: raisedAtMeetingResponse },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const updated = await inTransaction(db, (tx) =>
+        recordRaisedAtMeeting(
+          {
+            actor,
+            audit: auditContextOf(request),
+            deviationIds: request.body.deviationIds,
+            raisedOn: request.body.raisedOn,
+          },
+          tx,
+        ),
+      );
+      return { updated };
+    },
+  );
+
+  app.get(
+    '/api/deviation-people',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        summary: 'People to forward a case to (managersOnly=true) or to give an action',
+        querystring: deviationPeopleQuery,
+        response: { 200: deviationPeopleResponse },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      const items = await inTransaction(db, (tx) =>
+        findCasePeople(
+          { actor, q: request.query.q, managersOnly: request.query.managersOnly === 'true' },
+          tx,
+        ),
+      );
+      return { items };
     },
   );
 }

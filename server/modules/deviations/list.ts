@@ -1,0 +1,240 @@
+import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DeviationListItem, DeviationStatus } from '../../../contracts/deviations.ts';
+import { deviationStatusSchema } from '../../../contracts/deviations.ts';
+import { type Actor, scopeRoots } from '../../platform/access.ts';
+import { type AuditContext, writeAudit } from '../../platform/audit.ts';
+import type { Db } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import { bodies, people, units } from '../organisation/tables.ts';
+import { caseScopeRoots, isMemberOf } from './policy.ts';
+import { isOverdue } from './read.ts';
+import { deviationCategories, deviationEntries, deviations } from './tables.ts';
+
+export interface ListOptions {
+  view: 'inbox' | 'unit' | 'mine' | 'body' | 'meeting';
+  bodyId?: string | undefined;
+  status?: string | undefined;
+  entryId?: string | undefined;
+  categoryId?: string | undefined;
+  unitId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  overdue?: 'true' | 'false' | undefined;
+  q?: string | undefined;
+  sort: 'reportedAt' | 'dueAt' | 'number';
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+const openStatuses: DeviationStatus[] = ['submitted', 'in_handling', 'escalated'];
+
+function unitsUnder(roots: readonly string[]): SQL {
+  const inRoots = or(...roots.map((root) => sql`${units.path} like ${`${root}%`}`)) ?? sql`false`;
+  return inArray(deviations.unitId, sql`(select ${units.id} from ${units} where ${inRoots})`);
+}
+
+/** The rows this view shows before any filter: each view is its own access rule. */
+function viewCondition(actor: Actor, options: ListOptions): SQL {
+  switch (options.view) {
+    case 'inbox':
+      // Cases I hold that wait for me: not with a body, not closed.
+      return and(
+        eq(deviations.handlerId, actor.personId),
+        isNull(deviations.currentBodyId),
+        sql`${deviations.status} <> 'closed'`,
+      ) as SQL;
+    case 'mine':
+      return eq(deviations.reporterId, actor.personId);
+    case 'unit': {
+      const roots = caseScopeRoots(actor);
+      if (roots.length === 0) throw new AppError('deviation.no_unit_scope', 'forbidden');
+      return unitsUnder(roots);
+    }
+    case 'meeting': {
+      const roots = scopeRoots(actor, 'manager');
+      if (roots.length === 0) throw new AppError('deviation.no_unit_scope', 'forbidden');
+      return and(
+        unitsUnder(roots),
+        eq(deviations.raiseAtUnitMeeting, true),
+        isNull(deviations.unitMeetingRaisedOn),
+      ) as SQL;
+    }
+    case 'body': {
+      if (!options.bodyId)
+        throw new AppError('deviation.body_required', 'validation', {
+          fields: [{ path: 'bodyId', key: 'validation.required' }],
+        });
+      if (!isMemberOf(actor, options.bodyId)) throw new AppError('deviation.not_member', 'forbidden');
+      return eq(deviations.currentBodyId, options.bodyId);
+    }
+    default: {
+      const unreachable: never = options.view;
+      throw new Error(`unknown view ${String(unreachable)}`);
+    }
+  }
+}
+
+function parseStatuses(value: string): DeviationStatus[] {
+  const statuses = value.split(',').map((s) => deviationStatusSchema.safeParse(s));
+  if (statuses.some((s) => !s.success))
+    throw new AppError('deviation.status_unknown', 'validation', {
+      fields: [{ path: 'status', key: 'deviation.status_unknown' }],
+    });
+  return statuses.flatMap((s) => (s.success ? [s.data] : []));
+}
+
+/** The category and every node under it (the tree is small: one organisation's configuration). */
+async function categoryWithDescendants(tx: Db, categoryId: string): Promise<string[]> {
+  const [root] = await tx
+    .select({ entryId: deviationCategories.entryId })
+    .from(deviationCategories)
+    .where(eq(deviationCategories.id, categoryId));
+  if (!root) return [categoryId];
+  const nodes = await tx
+    .select({ id: deviationCategories.id, parentId: deviationCategories.parentId })
+    .from(deviationCategories)
+    .where(eq(deviationCategories.entryId, root.entryId));
+  const ids = new Set([categoryId]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const n of nodes) {
+      if (n.parentId && ids.has(n.parentId) && !ids.has(n.id)) {
+        ids.add(n.id);
+        grew = true;
+      }
+    }
+  }
+  return [...ids];
+}
+
+async function filterConditions(tx: Db, actor: Actor, options: ListOptions): Promise<SQL[]> {
+  const conditions: SQL[] = [eq(deviations.organisationId, actor.organisationId)];
+  if (options.view === 'mine') conditions.pop(); // one's own reports, whatever organisation
+  if (options.status) conditions.push(inArray(deviations.status, parseStatuses(options.status)));
+  if (options.entryId) conditions.push(eq(deviations.entryId, options.entryId));
+  if (options.categoryId)
+    conditions.push(inArray(deviations.categoryId, await categoryWithDescendants(tx, options.categoryId)));
+  if (options.unitId) {
+    const [unit] = await tx.select({ path: units.path }).from(units).where(eq(units.id, options.unitId));
+    conditions.push(unit ? unitsUnder([unit.path]) : sql`false`);
+  }
+  if (options.from) conditions.push(sql`${deviations.reportedAt} >= ${options.from}::date`);
+  if (options.to) conditions.push(sql`${deviations.reportedAt} < (${options.to}::date + 1)`);
+  if (options.overdue === 'true')
+    conditions.push(and(inArray(deviations.status, openStatuses), sql`${deviations.dueAt} < now()`) as SQL);
+  if (options.overdue === 'false')
+    conditions.push(
+      sql`not (${deviations.status} in ('submitted','in_handling','escalated') and ${deviations.dueAt} < now())`,
+    );
+  const q = options.q?.trim();
+  if (q) {
+    // Reports are indexed in their reporter's language; a search matches any of the three stemmings.
+    conditions.push(
+      or(
+        eq(deviations.number, q.toUpperCase()),
+        sql`${deviations.search} @@ (websearch_to_tsquery('swedish', ${q}) || websearch_to_tsquery('norwegian', ${q}) || websearch_to_tsquery('english', ${q}))`,
+      ) as SQL,
+    );
+  }
+  return conditions;
+}
+
+const handlerPerson = alias(people, 'handler_person');
+
+/**
+ * One page of a view, newest first by default. The read is logged: one audit row naming the cases
+ * listed, in the same transaction.
+ */
+export async function listDeviations(
+  options: { actor: Actor; audit: AuditContext; query: ListOptions },
+  tx: Db,
+): Promise<{ items: DeviationListItem[]; total: number; page: number; pageSize: number }> {
+  const { actor, query } = options;
+  const where = and(viewCondition(actor, query), ...(await filterConditions(tx, actor, query)));
+  const sortColumn =
+    query.sort === 'dueAt'
+      ? deviations.dueAt
+      : query.sort === 'number'
+        ? deviations.number
+        : deviations.reportedAt;
+  const direction = query.order === 'asc' ? asc : desc;
+  const rows = await tx
+    .select({
+      id: deviations.id,
+      number: deviations.number,
+      status: deviations.status,
+      entryName: deviationEntries.name,
+      categoryName: deviationCategories.name,
+      unitId: units.id,
+      unitName: units.name,
+      handlerId: handlerPerson.id,
+      handlerName: handlerPerson.name,
+      bodyId: bodies.id,
+      bodyName: bodies.name,
+      reportedAt: deviations.reportedAt,
+      occurredAt: deviations.occurredAt,
+      dueAt: deviations.dueAt,
+      excerpt: sql<string>`left(${deviations.description}, 160)`,
+      riskConsequence: deviations.riskConsequence,
+      riskProbability: deviations.riskProbability,
+      raiseAtUnitMeeting: deviations.raiseAtUnitMeeting,
+      unitMeetingRaisedOn: deviations.unitMeetingRaisedOn,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(deviations)
+    .innerJoin(deviationEntries, eq(deviationEntries.id, deviations.entryId))
+    .innerJoin(deviationCategories, eq(deviationCategories.id, deviations.categoryId))
+    .innerJoin(units, eq(units.id, deviations.unitId))
+    .innerJoin(handlerPerson, eq(handlerPerson.id, deviations.handlerId))
+    .leftJoin(bodies, eq(bodies.id, deviations.currentBodyId))
+    .where(where)
+    .orderBy(direction(sortColumn), direction(deviations.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && query.page > 1) {
+    const [counted] = await tx
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(deviations)
+      .where(where);
+    total = counted?.n ?? 0;
+  }
+  if (rows.length > 0) {
+    await writeAudit(tx, options.audit, {
+      action: 'deviation.listed',
+      entityType: 'deviation',
+      summary: { view: query.view, ids: rows.map((r) => r.id) },
+    });
+  }
+  const now = new Date();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      status: r.status,
+      entryName: r.entryName,
+      categoryName: r.categoryName,
+      unit: { id: r.unitId, name: r.unitName },
+      handler: { id: r.handlerId, name: r.handlerName },
+      currentBody: r.bodyId && r.bodyName ? { id: r.bodyId, name: r.bodyName } : null,
+      reportedAt: r.reportedAt.toISOString(),
+      occurredAt: r.occurredAt.toISOString(),
+      dueAt: r.dueAt.toISOString(),
+      overdue: isOverdue(r.status, r.dueAt, now),
+      excerpt: r.excerpt,
+      riskScore:
+        r.riskConsequence !== null && r.riskProbability !== null
+          ? r.riskConsequence * r.riskProbability
+          : null,
+      raiseAtUnitMeeting: r.raiseAtUnitMeeting,
+      unitMeetingRaisedOn: r.unitMeetingRaisedOn,
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}

@@ -1,0 +1,209 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Deviation } from '../../../contracts/deviations.ts';
+import type { Actor } from '../../platform/access.ts';
+import { type AuditContext, writeAudit } from '../../platform/audit.ts';
+import type { Db } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import { bodies, units } from '../organisation/tables.ts';
+import { type CaseView, caseViewOf, maySeeReporter } from './policy.ts';
+import { categoryPath, type LoadedCase, namesOf, requireCase } from './records.ts';
+import {
+  deviationActions,
+  deviationContacts,
+  deviationEntries,
+  deviationEvents,
+  deviationPatients,
+  deviations,
+} from './tables.ts';
+import { allowedCommands } from './transitions.ts';
+
+/** Events a body member does not see: the manager's own investigation notes. */
+const internalToHandlers = new Set(['note']);
+
+function todayIso(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** Open work past its date: not yet resolved or closed, and due. */
+export function isOverdue(status: string, dueAt: Date, now: Date): boolean {
+  return (status === 'submitted' || status === 'in_handling' || status === 'escalated') && dueAt < now;
+}
+
+/** The case as this actor may see it; null when they may not read it at all. */
+export async function presentCase(tx: Db, actor: Actor, c: LoadedCase, view: CaseView): Promise<Deviation> {
+  const row = c.row;
+  const now = new Date();
+  const [path, [entry], [unit], [patient], [body], [linked], events, actions, contacts] = await Promise.all([
+    categoryPath(tx, row.categoryId),
+    tx
+      .select({ id: deviationEntries.id, name: deviationEntries.name })
+      .from(deviationEntries)
+      .where(eq(deviationEntries.id, row.entryId)),
+    tx.select({ id: units.id, name: units.name }).from(units).where(eq(units.id, row.unitId)),
+    view === 'handler'
+      ? tx.select().from(deviationPatients).where(eq(deviationPatients.deviationId, row.id))
+      : Promise.resolve([]),
+    row.currentBodyId
+      ? tx.select({ id: bodies.id, name: bodies.name }).from(bodies).where(eq(bodies.id, row.currentBodyId))
+      : Promise.resolve([]),
+    row.linkedDeviationId
+      ? tx
+          .select({ id: deviations.id, number: deviations.number })
+          .from(deviations)
+          .where(eq(deviations.id, row.linkedDeviationId))
+      : Promise.resolve([]),
+    tx
+      .select()
+      .from(deviationEvents)
+      .where(eq(deviationEvents.deviationId, row.id))
+      .orderBy(asc(deviationEvents.at)),
+    view === 'reporter'
+      ? Promise.resolve([])
+      : tx
+          .select()
+          .from(deviationActions)
+          .where(eq(deviationActions.deviationId, row.id))
+          .orderBy(asc(deviationActions.dueOn)),
+    view === 'reporter'
+      ? Promise.resolve([])
+      : tx
+          .select()
+          .from(deviationContacts)
+          .where(eq(deviationContacts.deviationId, row.id))
+          .orderBy(asc(deviationContacts.contactedOn)),
+  ]);
+  const category = path[path.length - 1];
+  if (!entry || !unit || !category) throw new Error(`deviation ${row.id} lacks its entry, unit or category`);
+
+  const shownEvents = events.filter((e) =>
+    view === 'reporter' ? e.visibleToReporter : view === 'body' ? !internalToHandlers.has(e.action) : true,
+  );
+  const names = await namesOf(tx, [
+    row.handlerId,
+    row.reporterId,
+    ...shownEvents.flatMap((e) => [e.actorId, e.toPersonId].filter((x): x is string => x !== null)),
+    ...actions.map((a) => a.ownerId),
+    ...contacts.map((k) => k.createdBy),
+  ]);
+  const bodyNames = new Map(c.ladder.map((s) => [s.bodyId, s.bodyName]));
+  if (body) bodyNames.set(body.id, body.name);
+  // A body that has since left the type's ladder is still named in the history.
+  const unnamed = [...new Set(shownEvents.map((e) => e.bodyId))].filter(
+    (id): id is string => id !== null && !bodyNames.has(id),
+  );
+  if (unnamed.length > 0) {
+    const rows = await tx
+      .select({ id: bodies.id, name: bodies.name })
+      .from(bodies)
+      .where(inArray(bodies.id, unnamed));
+    for (const r of rows) bodyNames.set(r.id, r.name);
+  }
+  const named = (id: string | null) => (id ? { id, name: names.get(id) ?? '' } : null);
+  const reporterVisible = maySeeReporter(actor, c.facts, view, row.reporterNameShared);
+  // A body member's view hides the reporter among the events too.
+  const hideActor = (id: string | null) => (!reporterVisible && id === row.reporterId ? null : named(id));
+
+  return {
+    id: row.id,
+    number: row.number,
+    view,
+    status: row.status,
+    entry,
+    category: { id: category.id, name: category.name, path: path.map((n) => n.name) },
+    patientRelated: category.patientRelated,
+    unit,
+    occurredAt: row.occurredAt.toISOString(),
+    reportedAt: row.reportedAt.toISOString(),
+    dueAt: row.dueAt.toISOString(),
+    overdue: isOverdue(row.status, row.dueAt, now),
+    description: row.description,
+    immediateAction: row.immediateAction,
+    suggestion: row.suggestion,
+    patientInvolved: row.patientInvolved,
+    patientHarmed: row.patientHarmed,
+    patient: patient ? { kind: patient.kind, identifier: patient.identifier } : null,
+    reporter: reporterVisible ? named(row.reporterId) : null,
+    reporterNameShared: row.reporterNameShared,
+    handler: { id: row.handlerId, name: names.get(row.handlerId) ?? '' },
+    currentBody: body && row.bodyPurpose ? { id: body.id, name: body.name, purpose: row.bodyPurpose } : null,
+    ladder: c.ladder,
+    ladderPosition: row.ladderPosition,
+    risk:
+      row.riskConsequence !== null && row.riskProbability !== null
+        ? {
+            consequence: row.riskConsequence,
+            probability: row.riskProbability,
+            score: row.riskConsequence * row.riskProbability,
+          }
+        : null,
+    raiseAtUnitMeeting: row.raiseAtUnitMeeting,
+    unitMeetingRaisedOn: row.unitMeetingRaisedOn,
+    feedback: row.feedback,
+    resolvedAt: row.resolvedAt?.toISOString() ?? null,
+    closedAt: row.closedAt?.toISOString() ?? null,
+    linkedDeviation: linked ?? null,
+    companionEntryId:
+      row.patientHarmed && !row.linkedDeviationId && row.reporterId === actor.personId
+        ? category.companionEntryId
+        : null,
+    version: row.version,
+    events: shownEvents.map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      action: e.action,
+      actor: hideActor(e.actorId),
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      body: e.bodyId ? { id: e.bodyId, name: bodyNames.get(e.bodyId) ?? '' } : null,
+      toPerson: view === 'reporter' ? null : named(e.toPersonId),
+      // The reporter reads the feedback, not the handlers' reasons.
+      comment: view === 'reporter' && e.action !== 'close' ? null : e.comment,
+    })),
+    actions: actions.map((a) => ({
+      id: a.id,
+      title: a.title,
+      owner: { id: a.ownerId, name: names.get(a.ownerId) ?? '' },
+      dueOn: a.dueOn,
+      status: a.status,
+      overdue: a.status === 'open' && a.dueOn < todayIso(now),
+      completedAt: a.completedAt?.toISOString() ?? null,
+    })),
+    contacts: contacts.map((k) => ({
+      id: k.id,
+      unitContactId: k.unitContactId,
+      counterpartName: k.counterpartName,
+      counterpartOrganisation: k.counterpartOrganisation,
+      contactedOn: k.contactedOn,
+      channel: k.channel,
+      summary: k.summary,
+      outcome: k.outcome,
+      createdBy: { id: k.createdBy, name: names.get(k.createdBy) ?? '' },
+      createdAt: k.createdAt.toISOString(),
+    })),
+    allowedActions: view === 'reporter' && row.reporterId === actor.personId ? [] : allowedCommands(actor, c),
+  };
+}
+
+/** Opens a case for reading: decides the view, logs the read in the same transaction, presents it. */
+export async function getDeviation(
+  options: { actor: Actor; audit: AuditContext; deviationId: string },
+  tx: Db,
+): Promise<Deviation> {
+  const c = await requireCase(tx, options.deviationId);
+  const view = caseViewOf(options.actor, c.facts);
+  if (!view) throw new AppError('deviation.not_found', 'not_found');
+  await writeAudit(tx, options.audit, {
+    action: 'deviation.read',
+    entityType: 'deviation',
+    entityId: c.row.id,
+    summary: { number: c.row.number, view },
+  });
+  return presentCase(tx, options.actor, c, view);
+}
+
+/** After a change: the case as the actor now sees it (no read row: the change has its own). */
+export async function caseAfterChange(tx: Db, actor: Actor, deviationId: string): Promise<Deviation> {
+  const c = await requireCase(tx, deviationId);
+  const view = caseViewOf(actor, c.facts) ?? 'reporter';
+  return presentCase(tx, actor, c, view);
+}
