@@ -304,6 +304,15 @@ const matrix: Record<string, { call: (p: Persona, f: Fixtures) => Call; expected
     call: () => ({ method: 'GET', url: '/api/deviations?view=mine' }),
     expected: signedIn(200),
   },
+  // Statistics: managers and quality coordinators, each counting only their own units.
+  'GET /api/deviations/stats': {
+    call: () => ({ method: 'GET', url: '/api/deviations/stats?groupBy=unit' }),
+    expected: { ...signedIn(403), manager: 200, otherManager: 200, qualityCoordinator: 200 },
+  },
+  'GET /api/deviations/stats/export': {
+    call: () => ({ method: 'GET', url: '/api/deviations/stats/export?format=csv&groupBy=month' }),
+    expected: { ...signedIn(403), manager: 200, otherManager: 200, qualityCoordinator: 200 },
+  },
   'GET /api/deviations/{id}': {
     call: (_, f) => ({ method: 'GET', url: `/api/deviations/${f.caseAtForum}` }),
     expected: { ...caseReaders(200), otherManager: 404, administrator: 404 },
@@ -369,6 +378,19 @@ const matrix: Record<string, { call: (p: Persona, f: Fixtures) => Call; expected
   'GET /api/deviation-people': {
     call: () => ({ method: 'GET', url: '/api/deviation-people?managersOnly=true' }),
     expected: { ...signedIn(200), staff: 403, administrator: 403 },
+  },
+  // Everyone signed in has their own notifications (and only those).
+  'GET /api/notifications': {
+    call: () => ({ method: 'GET', url: '/api/notifications' }),
+    expected: signedIn(200),
+  },
+  'GET /api/notifications/unread-count': {
+    call: () => ({ method: 'GET', url: '/api/notifications/unread-count' }),
+    expected: signedIn(200),
+  },
+  'POST /api/notifications/read': {
+    call: () => ({ method: 'POST', url: '/api/notifications/read', body: { all: true } }),
+    expected: signedIn(200),
   },
   'GET /api/audit': { call: () => ({ method: 'GET', url: '/api/audit' }), expected: adminOnly(200) },
 };
