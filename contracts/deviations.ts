@@ -189,6 +189,16 @@ export const deviationSchema = z.object({
   events: z.array(deviationEventSchema),
   actions: z.array(deviationActionSchema),
   contacts: z.array(deviationContactSchema),
+  /** handler view: the contact persons at partner agencies of the unit and the units above it */
+  partnerContacts: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      role: z.string(),
+      organisationName: z.string(),
+      unitName: z.string(),
+    }),
+  ),
   allowedActions: z.array(deviationCommandSchema),
 });
 export type Deviation = z.infer<typeof deviationSchema>;

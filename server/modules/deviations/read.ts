@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Deviation } from '../../../contracts/deviations.ts';
 import type { Actor } from '../../platform/access.ts';
 import { type AuditContext, writeAudit } from '../../platform/audit.ts';
@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { bodies, units } from '../organisation/tables.ts';
 import { type CaseView, caseViewOf, maySeeReporter } from './policy.ts';
-import { categoryPath, type LoadedCase, namesOf, requireCase } from './records.ts';
+import { categoryPath, type LoadedCase, namesOf, queryRows, requireCase } from './records.ts';
 import {
   deviationActions,
   deviationContacts,
@@ -180,8 +180,22 @@ export async function presentCase(tx: Db, actor: Actor, c: LoadedCase, view: Cas
       createdBy: { id: k.createdBy, name: names.get(k.createdBy) ?? '' },
       createdAt: k.createdAt.toISOString(),
     })),
+    partnerContacts: view === 'handler' ? await partnerContactsOf(tx, c.unitPath) : [],
     allowedActions: view === 'reporter' && row.reporterId === actor.personId ? [] : allowedCommands(actor, c),
   };
+}
+
+/** The contact persons at partner agencies of the unit where it happened and of the units above it. */
+async function partnerContactsOf(tx: Db, unitPath: string): Promise<Deviation['partnerContacts']> {
+  return queryRows<Deviation['partnerContacts'][number]>(
+    tx,
+    sql`select c.id, c.name, c.role, o.name as "organisationName", u.name as "unitName"
+        from unit_contacts c
+        join units u on u.id = c.unit_id
+        join organisations o on o.id = c.organisation_id
+        where ${unitPath} like u.path || '%'
+        order by length(u.path) desc, o.name, c.name`,
+  );
 }
 
 /** Opens a case for reading: decides the view, logs the read in the same transaction, presents it. */
