@@ -1,4 +1,5 @@
 import { buildApp } from './app.ts';
+import { startBackground } from './background.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db.ts';
 import { pruneSessions } from './platform/sessions.ts';
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
   prune.unref();
 
   const app = await buildApp({ config, database });
+  // Jobs, e-mail and deadline checks; stopped before the database closes.
+  const background = await startBackground({ config, database, log: app.log });
   // A terminal's Ctrl-C reaches both npm start's launcher and this process, so a signal can come
   // twice: shut down once, and never let the second one kill the process before PGlite is closed.
   let stopping = false;
@@ -41,6 +44,7 @@ async function main(): Promise<void> {
     stopping = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await background.stop();
     await database.close();
     process.exit(0);
   };

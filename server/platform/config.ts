@@ -38,6 +38,16 @@ const configSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  /** smtp:// or smtps:// with any credentials; empty turns e-mail off (logged once at start) */
+  LOOPEN_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  LOOPEN_MAIL_FROM: z.string().min(3).default('Loopen <loopen@localhost>'),
+  /** where people reach Loopen: e-mails link to it */
+  LOOPEN_PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+  /** how often the deadline checks (triage and action reminders) run */
+  LOOPEN_DEADLINE_CHECK_MINUTES: z.coerce.number().int().min(1).max(59).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -1,0 +1,111 @@
+import { registerMessages } from '../../platform/i18n.ts';
+
+/**
+ * The catalogue of notification kinds. Each kind has a `title` (shown in the app and used as the
+ * e-mail subject: it may only use the e-mail-safe params number, body, type and unit) and may have
+ * a `detail` (in the app only; it may name people and quote a reason, never a patient).
+ */
+export const notificationKinds = [
+  'deviation.assigned',
+  'deviation.forwarded',
+  'deviation.escalated',
+  'deviation.returned',
+  'deviation.closed',
+  'deviation.lifted',
+  'deviation.triage_reminder',
+  'deviation.triage_overdue_to_manager',
+  'deviation.action_reminder',
+  'deviation.action_overdue_to_manager',
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+export function isNotificationKind(value: string): value is NotificationKind {
+  return (notificationKinds as readonly string[]).includes(value);
+}
+
+registerMessages({
+  sv: {
+    'notification.deviation.assigned.title': 'Ny avvikelse att hantera: {number}',
+    'notification.deviation.forwarded.title': 'Avvikelse {number} har skickats vidare till dig',
+    'notification.deviation.forwarded.detail': 'Skickad av {by}.',
+    'notification.deviation.escalated.title': 'Avvikelse {number} har eskalerats till {body}',
+    'notification.deviation.returned.title': 'Avvikelse {number} har skickats tillbaka till dig',
+    'notification.deviation.returned.detail': 'Från {body}.',
+    'notification.deviation.closed.title': 'Återkoppling finns på din avvikelse {number}',
+    'notification.deviation.lifted.title': 'Avvikelse {number} har lyfts till {body} för lärande',
+    'notification.deviation.triage_reminder.title':
+      'Påminnelse: avvikelse {number} väntar på att du tar ställning',
+    'notification.deviation.triage_overdue_to_manager.title':
+      'Avvikelse {number} har inte tagits om hand i tid',
+    'notification.deviation.triage_overdue_to_manager.detail':
+      '{handler} har påmints men inte tagit ställning till avvikelsen.',
+    'notification.deviation.action_reminder.title': 'Påminnelse: en åtgärd i avvikelse {number} är försenad',
+    'notification.deviation.action_reminder.detail': '”{action}” skulle vara klar {dueOn}.',
+    'notification.deviation.action_overdue_to_manager.title': 'En åtgärd i avvikelse {number} är försenad',
+    'notification.deviation.action_overdue_to_manager.detail':
+      '{owner} ansvarar för ”{action}”, som skulle vara klar {dueOn}.',
+    'notification.reason': 'Motivering: {reason}',
+    'notification.instructions': 'Instruktioner: {instructions}',
+    'notification.mail.greeting': 'Hej {name},',
+    'notification.mail.type': 'Typ: {type}',
+    'notification.mail.unit': 'Enhet: {unit}',
+    'notification.mail.open': 'Öppna i Loopen: {link}',
+    'notification.mail.footer':
+      'Du får det här brevet från Loopen. Alla dina notiser finns under {link}. Svara inte på brevet.',
+  },
+  nb: {
+    'notification.deviation.assigned.title': 'Nytt avvik å behandle: {number}',
+    'notification.deviation.forwarded.title': 'Avvik {number} er sendt videre til deg',
+    'notification.deviation.forwarded.detail': 'Sendt av {by}.',
+    'notification.deviation.escalated.title': 'Avvik {number} er eskalert til {body}',
+    'notification.deviation.returned.title': 'Avvik {number} er sendt tilbake til deg',
+    'notification.deviation.returned.detail': 'Fra {body}.',
+    'notification.deviation.closed.title': 'Det finnes tilbakemelding på avviket ditt {number}',
+    'notification.deviation.lifted.title': 'Avvik {number} er løftet til {body} for læring',
+    'notification.deviation.triage_reminder.title': 'Påminnelse: avvik {number} venter på at du tar stilling',
+    'notification.deviation.triage_overdue_to_manager.title': 'Avvik {number} er ikke fulgt opp i tide',
+    'notification.deviation.triage_overdue_to_manager.detail':
+      '{handler} har fått påminnelse, men har ikke tatt stilling til avviket.',
+    'notification.deviation.action_reminder.title': 'Påminnelse: et tiltak i avvik {number} er forsinket',
+    'notification.deviation.action_reminder.detail': '«{action}» skulle vært ferdig {dueOn}.',
+    'notification.deviation.action_overdue_to_manager.title': 'Et tiltak i avvik {number} er forsinket',
+    'notification.deviation.action_overdue_to_manager.detail':
+      '{owner} er ansvarlig for «{action}», som skulle vært ferdig {dueOn}.',
+    'notification.reason': 'Begrunnelse: {reason}',
+    'notification.instructions': 'Instruksjoner: {instructions}',
+    'notification.mail.greeting': 'Hei {name},',
+    'notification.mail.type': 'Type: {type}',
+    'notification.mail.unit': 'Enhet: {unit}',
+    'notification.mail.open': 'Åpne i Loopen: {link}',
+    'notification.mail.footer':
+      'Du får denne e-posten fra Loopen. Alle varslene dine finner du under {link}. Ikke svar på e-posten.',
+  },
+  en: {
+    'notification.deviation.assigned.title': 'New deviation for you to handle: {number}',
+    'notification.deviation.forwarded.title': 'Deviation {number} has been forwarded to you',
+    'notification.deviation.forwarded.detail': 'Forwarded by {by}.',
+    'notification.deviation.escalated.title': 'Deviation {number} has been escalated to {body}',
+    'notification.deviation.returned.title': 'Deviation {number} has been returned to you',
+    'notification.deviation.returned.detail': 'From {body}.',
+    'notification.deviation.closed.title': 'Feedback is ready on your deviation {number}',
+    'notification.deviation.lifted.title': 'Deviation {number} has been lifted to {body} for learning',
+    'notification.deviation.triage_reminder.title':
+      'Reminder: deviation {number} is waiting for your decision',
+    'notification.deviation.triage_overdue_to_manager.title': 'Deviation {number} was not taken up in time',
+    'notification.deviation.triage_overdue_to_manager.detail':
+      '{handler} was reminded but has not decided on the deviation.',
+    'notification.deviation.action_reminder.title': 'Reminder: an action in deviation {number} is overdue',
+    'notification.deviation.action_reminder.detail': '“{action}” was due {dueOn}.',
+    'notification.deviation.action_overdue_to_manager.title': 'An action in deviation {number} is overdue',
+    'notification.deviation.action_overdue_to_manager.detail':
+      '{owner} is responsible for “{action}”, which was due {dueOn}.',
+    'notification.reason': 'Reason: {reason}',
+    'notification.instructions': 'Instructions: {instructions}',
+    'notification.mail.greeting': 'Hello {name},',
+    'notification.mail.type': 'Type: {type}',
+    'notification.mail.unit': 'Unit: {unit}',
+    'notification.mail.open': 'Open in Loopen: {link}',
+    'notification.mail.footer':
+      'This e-mail comes from Loopen. All your notifications are at {link}. Please do not reply.',
+  },
+});
