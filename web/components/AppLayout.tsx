@@ -10,6 +10,7 @@ interface NavItem {
   to:
     | '/'
     | '/account'
+    | '/my-reports'
     | '/admin/units'
     | '/admin/people'
     | '/admin/organisations'
@@ -47,6 +48,7 @@ export function AppLayout(): ReactElement {
 
   const mainItems: NavItem[] = [
     { to: '/', label: t('nav.home') },
+    { to: '/my-reports', label: t('myReports.nav') },
     { to: '/account', label: t('nav.account') },
   ];
   const adminItems: NavItem[] = canAdminister(me)
@@ -118,6 +120,12 @@ export function AppLayout(): ReactElement {
           </Button>
         </div>
         <nav className="app-nav" id="app-nav" aria-label={t('nav.label')}>
+          {/* Reporting is what most people come for: first, and a button rather than a link. */}
+          <Button asChild data-size="sm" className="app-nav__report">
+            <Link to="/report" activeProps={{ 'aria-current': 'page' }}>
+              {t('report.nav')}
+            </Link>
+          </Button>
           <ul className="app-nav__list">{mainItems.map(renderItem)}</ul>
           {adminItems.length > 0 ? (
             <div className="app-nav__group">

@@ -9,6 +9,7 @@ import { AppLayout } from '../components/AppLayout.tsx';
 import { NotFoundPage, RootErrorPage, RouteError } from '../components/ErrorPages.tsx';
 import { PageSpinner } from '../components/QueryState.tsx';
 import { RootShell } from '../components/RootShell.tsx';
+import { deviationConfigQuery } from '../features/deviations/api.ts';
 import { requireAdministrator, requireMe, safeRedirect } from './guards.ts';
 import { optionalPage, optionalString } from './search.ts';
 
@@ -53,6 +54,35 @@ const accountRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/account',
   component: lazyRouteComponent(() => import('../features/auth/AccountPage.tsx'), 'AccountPage'),
+});
+
+// Reporting: the report form (its choices fetched while its code loads), and the reporter's own reports.
+const reportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/report',
+  loader: ({ context }) => {
+    void context.queryClient.prefetchQuery(deviationConfigQuery);
+  },
+  component: lazyRouteComponent(() => import('../features/deviations/report/ReportPage.tsx'), 'ReportPage'),
+});
+
+const myReportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/my-reports',
+  validateSearch: (search: Record<string, unknown>): { page?: number } => {
+    const page = optionalPage(search.page);
+    return page ? { page } : {};
+  },
+  component: lazyRouteComponent(
+    () => import('../features/deviations/mine/MyReportsPage.tsx'),
+    'MyReportsPage',
+  ),
+});
+
+const myReportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/my-reports/$id',
+  component: lazyRouteComponent(() => import('../features/deviations/mine/MyReportPage.tsx'), 'MyReportPage'),
 });
 
 const adminRoute = createRoute({
@@ -137,6 +167,9 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     homeRoute,
     accountRoute,
+    reportRoute,
+    myReportsRoute,
+    myReportRoute,
     adminRoute.addChildren([
       unitsRoute,
       peopleRoute,

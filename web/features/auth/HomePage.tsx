@@ -1,4 +1,4 @@
-import { Card, Link as DsLink, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Button, Card, Link as DsLink, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { Link } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,22 @@ export function HomePage(): ReactElement {
 
   return (
     <Page title={t('home.title', { name: person.name })} lead={<Paragraph>{t('home.lead')}</Paragraph>}>
+      <Card data-color="accent" className="section" data-testid="report-call">
+        <Card.Block>
+          <Heading level={2} data-size="sm">
+            {t('report.home.heading')}
+          </Heading>
+          <Paragraph className="mt-1">{t('report.home.lead')}</Paragraph>
+          <div className="button-row mt-2">
+            <Button asChild data-size="lg">
+              <Link to="/report">{t('report.home.action')}</Link>
+            </Button>
+            <DsLink asChild>
+              <Link to="/my-reports">{t('report.home.mine')}</Link>
+            </DsLink>
+          </div>
+        </Card.Block>
+      </Card>
       <div className="card-grid">
         <Card>
           <Card.Block>
