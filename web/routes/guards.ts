@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { redirect } from '@tanstack/react-router';
 import type { Me } from '../../contracts/auth.ts';
+import type { Role } from '../../contracts/common.ts';
 import { isApiError } from '../api.ts';
 import { applyLanguage } from '../i18n/index.ts';
 import { canAdminister, meQuery } from '../session.ts';
@@ -21,6 +22,11 @@ export async function requireMe(queryClient: QueryClient, returnTo: string): Pro
 
 export function requireAdministrator(me: Me): void {
   if (!canAdminister(me)) throw redirect({ to: '/' });
+}
+
+/** A page for people holding one of these roles (statistics: managers and quality coordinators). */
+export function requireRole(me: Me, roles: readonly Role[]): void {
+  if (!me.roles.some((r) => roles.includes(r.role))) throw redirect({ to: '/' });
 }
 
 /** Only same-site paths are followed after sign-in (no open redirect). */
