@@ -35,6 +35,8 @@ export default defineConfig({
               priority: 20,
             },
             { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/, priority: 20 },
+            // Charts: only the statistics page imports them, so no other page downloads them.
+            { name: 'echarts', test: /[\\/]node_modules[\\/](echarts|zrender)[\\/]/, priority: 20 },
             { name: 'vendor', test: /[\\/]node_modules[\\/]/, priority: 10 },
           ],
         },
