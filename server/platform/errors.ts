@@ -9,6 +9,7 @@ export const errorStatus = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unprocessable: 422,
   unsupported_media_type: 415,
   too_many_requests: 429,
   unavailable: 503,
@@ -68,6 +69,7 @@ registerMessages({
     'problem.unsupported_media_type': 'Formatet stöds inte',
     'problem.too_many_requests': 'För många försök',
     'problem.unavailable': 'Tjänsten är inte tillgänglig',
+    'problem.unprocessable': 'Kan inte utföras',
     'problem.internal': 'Något gick fel',
     'error.internal':
       'Något gick fel hos oss. Försök igen; kvarstår felet, kontakta support och ange referensen {requestId}.',
@@ -106,6 +108,7 @@ registerMessages({
     'problem.unsupported_media_type': 'Formatet støttes ikke',
     'problem.too_many_requests': 'For mange forsøk',
     'problem.unavailable': 'Tjenesten er ikke tilgjengelig',
+    'problem.unprocessable': 'Kan ikke utføres',
     'problem.internal': 'Noe gikk galt',
     'error.internal':
       'Noe gikk galt hos oss. Prøv igjen; vedvarer feilen, kontakt support og oppgi referansen {requestId}.',
@@ -145,6 +148,7 @@ registerMessages({
     'problem.unsupported_media_type': 'Unsupported format',
     'problem.too_many_requests': 'Too many requests',
     'problem.unavailable': 'Service unavailable',
+    'problem.unprocessable': 'Cannot be processed',
     'problem.internal': 'Something went wrong',
     'error.internal':
       'Something went wrong on our side. Try again; if it persists, contact support with reference {requestId}.',

@@ -317,6 +317,11 @@ const matrix: Record<string, { call: (p: Persona, f: Fixtures) => Call; expected
     call: (_, f) => ({ method: 'GET', url: `/api/deviations/${f.caseAtForum}` }),
     expected: { ...caseReaders(200), otherManager: 404, administrator: 404 },
   },
+  // The case is organisational (no subject): 422 for its handler and coordinator; no FHIR for others.
+  'GET /api/deviations/{id}/fhir': {
+    call: (_, f) => ({ method: 'GET', url: `/api/deviations/${f.caseAtForum}/fhir` }),
+    expected: { ...caseReaders(403), manager: 422, qualityCoordinator: 422 },
+  },
   // Accepting is not possible while a body holds the case: 409 for those who may act on it.
   'POST /api/deviations/{id}/transitions': {
     call: (_, f) => ({

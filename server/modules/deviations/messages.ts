@@ -129,3 +129,30 @@ registerMessages({
       'Idempotency-Key may be at most 100 characters: letters, digits, hyphens and underscores.',
   },
 });
+
+registerMessages({
+  sv: {
+    'deviation.fhir_handlers_only':
+      'Bara de som hanterar ärendet kan hämta det som FHIR, eftersom det bär patientens identitet.',
+    'deviation.fhir_not_patient_related':
+      'Avvikelsen är inte patientrelaterad. En FHIR AdverseEvent kräver en patient, så den finns bara för vårdavvikelser.',
+    'deviation.fhir_no_patient':
+      'Ingen patient är angiven i det skyddade patientfältet. En FHIR AdverseEvent kräver en patient.',
+  },
+  nb: {
+    'deviation.fhir_handlers_only':
+      'Bare de som behandler saken kan hente den som FHIR, fordi den bærer pasientens identitet.',
+    'deviation.fhir_not_patient_related':
+      'Avviket er ikke pasientrelatert. En FHIR AdverseEvent krever en pasient, så den finnes bare for pasientrelaterte avvik.',
+    'deviation.fhir_no_patient':
+      'Ingen pasient er oppgitt i det beskyttede pasientfeltet. En FHIR AdverseEvent krever en pasient.',
+  },
+  en: {
+    'deviation.fhir_handlers_only':
+      'Only those handling the case may fetch it as FHIR, as it carries the patient’s identity.',
+    'deviation.fhir_not_patient_related':
+      'The deviation is not patient-related. A FHIR AdverseEvent requires a patient, so it exists for care deviations only.',
+    'deviation.fhir_no_patient':
+      'No patient is given in the protected patient field. A FHIR AdverseEvent requires a patient.',
+  },
+});

@@ -25,6 +25,7 @@ import { AppError } from '../../platform/errors.ts';
 import { type App, auditContextOf } from '../../platform/http.ts';
 import { inTransaction, translateDbError } from '../organisation/index.ts';
 import { getDeviationConfig } from './config.ts';
+import { deviationAsFhir } from './fhir.ts';
 import {
   addNote,
   createAction,
@@ -37,11 +38,28 @@ import { listDeviations } from './list.ts';
 import './messages.ts';
 import { findCasePeople } from './people.ts';
 import { caseAfterChange, getDeviation } from './read.ts';
+import { registerDeviationConfigRoutes } from './routes-config.ts';
 import { registerDeviationStatsRoutes } from './routes-stats.ts';
 import { findSubmission, submitDeviation } from './submit.ts';
 import { applyTransition } from './transitions.ts';
 
 const tags = ['deviations'];
+
+/** The AdverseEvent's outline for the OpenAPI document; the use case builds the whole resource. */
+const fhirAdverseEventSchema = z
+  .object({
+    resourceType: z.literal('AdverseEvent'),
+    id: z.uuid(),
+    status: z.enum(['in-progress', 'completed']),
+    actuality: z.enum(['actual', 'potential']),
+    subject: z.object({
+      type: z.literal('Patient'),
+      identifier: z.object({ system: z.string(), value: z.string() }),
+    }),
+    occurrenceDateTime: z.string(),
+    recordedDate: z.string(),
+  })
+  .passthrough();
 const idempotencyKeyPattern = /^[A-Za-z0-9_-]{1,100}$/;
 
 function idempotencyKeyOf(header: string | string[] | undefined): string | null {
@@ -178,6 +196,29 @@ export function registerDeviationRoutes(app: App, deps: { config: Config; databa
       return inTransaction(db, (tx) =>
         getDeviation({ actor, audit: auditContextOf(request), deviationId: request.params.id }, tx),
       );
+    },
+  );
+
+  app.get(
+    '/api/deviations/:id/fhir',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        summary: 'A patient-related deviation as a FHIR R5 AdverseEvent (application/fhir+json)',
+        description:
+          'For those handling the case (it carries the patient identifier). FHIR requires a subject, so an ' +
+          'organisational deviation, or one without a patient in the protected field, answers 422.',
+        params: idParams,
+        response: { 200: fhirAdverseEventSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request.actor);
+      const resource = await inTransaction(db, (tx) =>
+        deviationAsFhir({ actor, audit: auditContextOf(request), deviationId: request.params.id }, tx),
+      );
+      return reply.type('application/fhir+json').send(resource);
     },
   );
 
@@ -375,4 +416,6 @@ export function registerDeviationRoutes(app: App, deps: { config: Config; databa
       return { items };
     },
   );
+
+  registerDeviationConfigRoutes(app, deps);
 }
