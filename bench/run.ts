@@ -6,11 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { errorMessage, type Part, progress } from './lib/part.ts';
 import { killAllNow, repoRoot } from './lib/server.ts';
 import { describeMachine, type PartResult, type Report, renderReport, writeReport } from './lib/table.ts';
+import { deviationsSubmitPart } from './parts/deviations-submit.ts';
 import { mePart } from './parts/me.ts';
 import { startupPart } from './parts/startup.ts';
 
 /** Every benchmark, in the order `npm run bench` runs them. A new one is a Part added here. */
-const parts: readonly Part[] = [startupPart, mePart];
+const parts: readonly Part[] = [startupPart, mePart, deviationsSubmitPart];
 
 function usage(): string {
   return [

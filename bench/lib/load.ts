@@ -7,6 +7,10 @@ export interface LoadOptions {
   durationS: number;
   /** a discarded run of this length first, so that JIT and caches are warm */
   warmupS?: number;
+  /** GET by default */
+  method?: 'GET' | 'POST';
+  /** per request: a fresh body and extra headers (e.g. a new Idempotency-Key for each submission) */
+  nextRequest?: () => { body?: string; headers?: Record<string, string> };
 }
 
 export interface LoadResult {
@@ -32,6 +36,20 @@ interface RawRun {
   latencies: Float64Array;
 }
 
+/** An autocannon request whose body and headers are made anew for every request sent. */
+function perRequest(next: NonNullable<LoadOptions['nextRequest']>): autocannon.RequestSpec {
+  return {
+    setupRequest: (request) => {
+      const made = next();
+      return {
+        ...request,
+        headers: { ...request.headers, ...made.headers },
+        ...(made.body === undefined ? {} : { body: made.body }),
+      };
+    },
+  };
+}
+
 function runOnce(options: LoadOptions, durationS: number): Promise<RawRun> {
   // autocannon's own histogram has whole milliseconds and no p95, so every response time is kept.
   let latencies = new Float64Array(1 << 16);
@@ -44,6 +62,8 @@ function runOnce(options: LoadOptions, durationS: number): Promise<RawRun> {
         duration: durationS,
         headers: options.headers ?? {},
         timeout: 10,
+        ...(options.method ? { method: options.method } : {}),
+        ...(options.nextRequest ? { requests: [perRequest(options.nextRequest)] } : {}),
       },
       (error, result) => {
         if (error) reject(error);

@@ -15,6 +15,19 @@ declare module 'autocannon' {
       headers?: Record<string, string>;
       body?: string;
       title?: string;
+      /** the requests each connection sends in turn; setupRequest may change each before it is sent */
+      requests?: RequestSpec[];
+    }
+
+    interface RequestParams {
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string;
+    }
+
+    interface RequestSpec extends RequestParams {
+      setupRequest?: (request: RequestParams, context: Record<string, unknown>) => RequestParams;
     }
 
     interface Histogram {
