@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { type ReactElement, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { canAdminister, canViewAudit, signOut, useMe } from '../session.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
@@ -114,6 +115,7 @@ export function AppLayout(): ReactElement {
           <span className="app-account__name" data-testid="person-name">
             {me.person.name}
           </span>
+          <NotificationBell />
           <LanguageSwitch signedIn />
           <Button variant="tertiary" data-size="sm" onClick={() => void onSignOut()} loading={signingOut}>
             {t('nav.signOut')}

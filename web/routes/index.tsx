@@ -85,6 +85,20 @@ const myReportRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/deviations/mine/MyReportPage.tsx'), 'MyReportPage'),
 });
 
+// The signed-in person's notifications (the header's bell shows the unread count).
+const notificationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/notifications',
+  validateSearch: (search: Record<string, unknown>): { page?: number } => {
+    const page = optionalPage(search.page);
+    return page ? { page } : {};
+  },
+  component: lazyRouteComponent(
+    () => import('../features/notifications/NotificationsPage.tsx'),
+    'NotificationsPage',
+  ),
+});
+
 const adminRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin',
@@ -170,6 +184,7 @@ const routeTree = rootRoute.addChildren([
     reportRoute,
     myReportsRoute,
     myReportRoute,
+    notificationsRoute,
     adminRoute.addChildren([
       unitsRoute,
       peopleRoute,

@@ -55,7 +55,7 @@ export async function sendNotificationMail(deps: MailDeps, notificationId: strin
   const described = describer && row.entityId ? await describer(deps.db, row.entityId, lang) : null;
   const params = { ...pickMailSafe(row.params), ...(described ?? {}) };
   const subject = renderTitle(lang, row.kind, params);
-  const target = linkFor(row.entityType, row.entityId) ?? '/notifications';
+  const target = linkFor(row.kind, row.entityType, row.entityId) ?? '/notifications';
   const lines = [
     t(lang, 'notification.mail.greeting', { name: row.name }),
     '',

@@ -38,8 +38,11 @@ export function renderDetail(lang: Lang, kind: string, params: Record<string, st
   return lines.length > 0 ? lines.join(' ') : null;
 }
 
-/** Where the web app shows the thing a notification is about. */
-export function linkFor(entityType: string | null, entityId: string | null): string | null {
-  if (entityType === 'deviation' && entityId) return `/deviations/${entityId}`;
-  return null;
+/**
+ * Where the web app shows the thing a notification is about. The reporter reads the feedback on
+ * their own report's page; everyone else works the case.
+ */
+export function linkFor(kind: string, entityType: string | null, entityId: string | null): string | null {
+  if (entityType !== 'deviation' || !entityId) return null;
+  return kind === 'deviation.closed' ? `/my-reports/${entityId}` : `/deviations/${entityId}`;
 }

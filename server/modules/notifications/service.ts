@@ -15,7 +15,7 @@ export function presentNotification(actor: Actor, row: Row): Notification {
     kind: row.kind,
     title: renderTitle(actor.language, row.kind, row.params),
     detail: renderDetail(actor.language, row.kind, row.params),
-    link: linkFor(row.entityType, row.entityId),
+    link: linkFor(row.kind, row.entityType, row.entityId),
     entityType: row.entityType,
     entityId: row.entityId,
     createdAt: row.createdAt.toISOString(),
