@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deviationCategories, deviationEntries } from '../modules/deviations/tables.ts';
 import {
   bodies,
   organisations,
@@ -44,6 +45,9 @@ interface Fixtures {
   caseAtForum: string;
   /** an action on that case, owned by the nurse who reported it */
   caseAction: string;
+  /** the region's care entry and one of its types (seeded reporting configuration) */
+  careEntry: string;
+  careType: string;
   /** per persona, things that persona's request may consume (delete, move, re-password) */
   own: Record<Persona, { person: string; roleId: string; unit: string; contact: string; assignment: string }>;
 }
@@ -384,6 +388,54 @@ const matrix: Record<string, { call: (p: Persona, f: Fixtures) => Call; expected
     call: () => ({ method: 'GET', url: '/api/deviation-people?managersOnly=true' }),
     expected: { ...signedIn(200), staff: 403, administrator: 403 },
   },
+  // The reporting configuration is kept by organisation administrators only, for their own
+  // organisation. Empty changes ({}) and a refused ladder (a body twice) leave the seed as it is.
+  'GET /api/deviation-config/admin': {
+    call: () => ({ method: 'GET', url: '/api/deviation-config/admin' }),
+    expected: adminOnly(200),
+  },
+  'POST /api/deviation-entries': {
+    call: (p) => ({
+      method: 'POST',
+      url: '/api/deviation-entries',
+      body: {
+        key: `matrix-${p.toLowerCase()}`,
+        name: { sv: 'Matris', nb: 'Matrise', en: 'Matrix' },
+        active: false,
+      },
+    }),
+    expected: adminOnly(201),
+  },
+  'PATCH /api/deviation-entries/{id}': {
+    call: (_, f) => ({ method: 'PATCH', url: `/api/deviation-entries/${f.careEntry}`, body: {} }),
+    expected: adminOnly(200),
+  },
+  'POST /api/deviation-categories': {
+    call: (p, f) => ({
+      method: 'POST',
+      url: '/api/deviation-categories',
+      body: {
+        entryId: f.careEntry,
+        parentId: null,
+        key: `matrix-${p.toLowerCase()}`,
+        name: { sv: 'Matris', nb: 'Matrise', en: 'Matrix' },
+        active: false,
+      },
+    }),
+    expected: adminOnly(201),
+  },
+  'PATCH /api/deviation-categories/{id}': {
+    call: (_, f) => ({ method: 'PATCH', url: `/api/deviation-categories/${f.careType}`, body: {} }),
+    expected: adminOnly(200),
+  },
+  'PUT /api/deviation-categories/{id}/ladder': {
+    call: (_, f) => ({
+      method: 'PUT',
+      url: `/api/deviation-categories/${f.careType}/ladder`,
+      body: { bodyIds: [f.forum, f.forum] },
+    }),
+    expected: adminOnly(400),
+  },
   // Everyone signed in has their own notifications (and only those).
   'GET /api/notifications': {
     call: () => ({ method: 'GET', url: '/api/notifications' }),
@@ -489,6 +541,20 @@ beforeAll(async () => {
     surgeon: await personId('lakare'),
     caseAtForum: '',
     caseAction: '',
+    careEntry: await idOf(
+      db
+        .select({ id: deviationEntries.id })
+        .from(deviationEntries)
+        .where(and(eq(deviationEntries.organisationId, region), eq(deviationEntries.key, 'care'))),
+      'care entry',
+    ),
+    careType: await idOf(
+      db
+        .select({ id: deviationCategories.id })
+        .from(deviationCategories)
+        .where(eq(deviationCategories.key, 'wrong-dose')),
+      'care type',
+    ),
     contact: await idOf(
       db
         .select({ id: unitContacts.id })
