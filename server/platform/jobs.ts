@@ -96,8 +96,7 @@ export interface JobsOptions {
 export async function startJobs(database: Database, options: JobsOptions): Promise<Jobs> {
   const boss = new PgBoss({
     db: executorFor(database),
-    // Keep the job rows a week for inspection, then let pg-boss's maintenance drop them.
-    retentionDays: 7,
+    // Finished jobs stay a week in pg-boss's archive for inspection, then maintenance drops them.
     deleteAfterDays: 7,
   });
   boss.on('error', (error: unknown) => options.log.error({ err: error }, 'jobs: pg-boss error'));
