@@ -30,8 +30,6 @@ interface DetailsStepProps {
   update: (patch: Partial<ReportDraft>) => void;
   patientIdentifier: string;
   onPatientIdentifier: (value: string) => void;
-  /** the type is patient-related: the protected field is offered when a patient was involved */
-  patientRelated: boolean;
   ownUnits: UnitOption[];
   organisationId: string;
   errors: FieldErrors;
@@ -51,7 +49,9 @@ export function DetailsStep(props: DetailsStepProps): ReactElement {
   const others = (units.data?.items ?? [])
     .filter((u) => u.active && u.organisationId === props.organisationId && !own.has(u.id))
     .sort((a, b) => a.name.localeCompare(b.name));
-  const patientFieldShown = props.patientRelated && draft.patientInvolved;
+  // Offered whenever a patient was involved, whatever the type: an organisational case (a late
+  // certificate to Försäkringskassan) concerns one patient too, and its handler must know whom.
+  const patientFieldShown = draft.patientInvolved;
 
   const narrative = (field: NarrativeField, label: string, rows: number, help?: string): ReactElement => (
     <Textfield

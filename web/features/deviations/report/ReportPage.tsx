@@ -124,7 +124,7 @@ function ReportWizard({ config }: { config: DeviationConfig }): ReactElement {
   const update = (patch: Partial<ReportDraft>): void => setDraft((current) => ({ ...current, ...patch }));
   const entry = config.entries.find((e) => e.id === draft.entryId);
   const chosen = config.categories.find((c) => c.id === draft.path.at(-1) && c.selectable);
-  const patientFieldShown = Boolean(chosen?.patientRelated && draft.patientInvolved);
+  const patientFieldShown = draft.patientInvolved;
 
   function go(step: Step): void {
     setStepError(null);
@@ -280,7 +280,6 @@ function ReportWizard({ config }: { config: DeviationConfig }): ReactElement {
           update={update}
           patientIdentifier={patientIdentifier}
           onPatientIdentifier={setPatientIdentifier}
-          patientRelated={chosen.patientRelated}
           ownUnits={ownUnits}
           organisationId={me.organisation.id}
           errors={errors}
