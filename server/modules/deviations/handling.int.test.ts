@@ -42,6 +42,8 @@ describe('handling a deviation through the escalation ladder of seed 002', () =>
     // The manager finds it in her inbox and takes it on.
     const manager = await signedIn(t, 'chef.avd12');
     expect((await list(manager, 'view=inbox')).map((d) => d.number)).toContain(number);
+    const managerTold = await manager.get<{ items: Array<{ title: string }> }>('/api/notifications');
+    expect(managerTold.body.items.map((n) => n.title)).toContain(`Ny avvikelse att hantera: ${number}`);
     let seen = await open(manager, id);
     expect(seen.view).toBe('handler');
     expect(seen.patient).toEqual({ kind: 'se_personnummer', identifier: '811228-9874' });
@@ -86,6 +88,10 @@ describe('handling a deviation through the escalation ladder of seed 002', () =>
     expect(seen.currentBody?.name).toBe('Försäkringsmedicinska kommittén');
     expect((await list(manager, 'view=inbox')).map((d) => d.number)).not.toContain(number);
     const chair = await signedIn(t, 'kommitte.ordf');
+    const told = await chair.get<{ items: Array<{ kind: string; title: string }> }>('/api/notifications');
+    expect(told.body.items.map((n) => n.title)).toContain(
+      `Avvikelse ${number} har eskalerats till Försäkringsmedicinska kommittén`,
+    );
     const committeeId = seen.currentBody?.id ?? '';
     expect((await list(chair, `view=body&bodyId=${committeeId}`)).map((d) => d.number)).toContain(number);
     seen = await move(chair, id, { action: 'escalate', reason: 'Principiell fråga för Avvikelseforum.' });
@@ -130,6 +136,8 @@ describe('handling a deviation through the escalation ladder of seed 002', () =>
       feedback: 'Tack! Från 1 januari skickas intygen elektroniskt, beslutat i samverkansgruppen.',
     });
     expect(seen.status).toBe('closed');
+    const nurseTold = await nurse.get<{ items: Array<{ kind: string }> }>('/api/notifications');
+    expect(nurseTold.body.items.map((n) => n.kind)).toContain('deviation.closed');
     const asReporter = await open(nurse, id);
     expect(asReporter.view).toBe('reporter');
     expect(asReporter.feedback).toContain('elektroniskt');

@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/access.ts';
 import { type AuditContext, writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import { notify } from '../notifications/index.ts';
 import { units } from '../organisation/tables.ts';
 import { nearestManager, queryRows } from './records.ts';
 import {
@@ -210,6 +211,17 @@ export async function submitDeviation(
       entityType: 'deviation',
       entityId: source.id,
       summary: { linkedTo: row.id, number },
+    });
+  }
+
+  // The reporter who is the manager knows already.
+  if (handler.id !== actor.personId) {
+    await notify(tx, {
+      personIds: [handler.id],
+      kind: 'deviation.assigned',
+      params: { number, unit: unit.name },
+      entityType: 'deviation',
+      entityId: row.id,
     });
   }
 

@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/access.ts';
 import { type AuditContext, writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import { notify as notifyPeople } from '../notifications/index.ts';
 import { bodyMembers, people, roleAssignments } from '../organisation/tables.ts';
 import { isHandler, isMemberOf, refusalFor } from './policy.ts';
 import { type LoadedCase, requireCase } from './records.ts';
@@ -132,6 +133,10 @@ async function requireForwardTarget(tx: Db, actor: Actor, c: LoadedCase, personI
   return target;
 }
 
+function bodyName(c: LoadedCase): string {
+  return c.ladder.find((s) => s.bodyId === c.row.currentBodyId)?.bodyName ?? '';
+}
+
 async function membersOf(tx: Db, bodyId: string): Promise<string[]> {
   const rows = await tx
     .select({ personId: bodyMembers.personId })
@@ -144,7 +149,7 @@ export interface TransitionOutcome {
   deviationId: string;
   number: string;
   action: Action;
-  /** who should be told, and what (the caller turns these into notifications) */
+  /** who was told, and what (in the app, and by e-mail when it is on) */
   notify: Array<{ personIds: string[]; kind: string; params: Record<string, string> }>;
 }
 
@@ -212,7 +217,7 @@ export async function applyTransition(
       notify.push({
         personIds: await membersOf(tx, target.bodyId),
         kind: 'deviation.escalated',
-        params: { ...base, body: target.bodyName },
+        params: { ...base, body: target.bodyName, reason: command.reason },
       });
       break;
     }
@@ -227,7 +232,11 @@ export async function applyTransition(
       if (row.bodyPurpose === 'decision') set.status = 'in_handling';
       set.currentBodyId = null;
       set.bodyPurpose = null;
-      notify.push({ personIds: [row.handlerId], kind: 'deviation.returned', params: base });
+      notify.push({
+        personIds: [row.handlerId],
+        kind: 'deviation.returned',
+        params: { ...base, body: bodyName(c), instructions: command.instructions },
+      });
       break;
     case 'resolve':
       set.status = 'resolved';
@@ -299,5 +308,8 @@ export async function applyTransition(
       ...(event.bodyId ? { bodyId: event.bodyId } : {}),
     },
   });
+  for (const message of notify) {
+    await notifyPeople(tx, { ...message, entityType: 'deviation', entityId: row.id });
+  }
   return { deviationId: row.id, number: row.number, action: command.action, notify };
 }
