@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { type ReactElement, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { canViewStatistics } from '../features/deviations/stats/access.ts';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { canAdminister, canViewAudit, signOut, useMe } from '../session.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -12,6 +13,7 @@ interface NavItem {
     | '/'
     | '/account'
     | '/my-reports'
+    | '/statistics'
     | '/admin/units'
     | '/admin/people'
     | '/admin/organisations'
@@ -50,6 +52,7 @@ export function AppLayout(): ReactElement {
   const mainItems: NavItem[] = [
     { to: '/', label: t('nav.home') },
     { to: '/my-reports', label: t('myReports.nav') },
+    ...(canViewStatistics(me) ? [{ to: '/statistics' as const, label: t('stats.nav') }] : []),
     { to: '/account', label: t('nav.account') },
   ];
   const adminItems: NavItem[] = canAdminister(me)

@@ -10,7 +10,8 @@ import { NotFoundPage, RootErrorPage, RouteError } from '../components/ErrorPage
 import { PageSpinner } from '../components/QueryState.tsx';
 import { RootShell } from '../components/RootShell.tsx';
 import { deviationConfigQuery } from '../features/deviations/api.ts';
-import { requireAdministrator, requireMe, safeRedirect } from './guards.ts';
+import { validateStatsSearch } from '../features/deviations/stats/search.ts';
+import { requireAdministrator, requireMe, requireRole, safeRedirect } from './guards.ts';
 import { optionalPage, optionalString } from './search.ts';
 
 export interface RouterContext {
@@ -83,6 +84,15 @@ const myReportRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/my-reports/$id',
   component: lazyRouteComponent(() => import('../features/deviations/mine/MyReportPage.tsx'), 'MyReportPage'),
+});
+
+// Statistics: managers and quality coordinators, each over their own units; ECharts loads with this page only.
+const statisticsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/statistics',
+  beforeLoad: ({ context }) => requireRole(context.me, ['manager', 'quality_coordinator']),
+  validateSearch: validateStatsSearch,
+  component: lazyRouteComponent(() => import('../features/deviations/stats/StatsPage.tsx'), 'StatsPage'),
 });
 
 // The signed-in person's notifications (the header's bell shows the unread count).
@@ -184,6 +194,7 @@ const routeTree = rootRoute.addChildren([
     reportRoute,
     myReportsRoute,
     myReportRoute,
+    statisticsRoute,
     notificationsRoute,
     adminRoute.addChildren([
       unitsRoute,
