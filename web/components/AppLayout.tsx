@@ -19,7 +19,8 @@ interface NavItem {
     | '/admin/organisations'
     | '/admin/bodies'
     | '/admin/import'
-    | '/admin/audit';
+    | '/admin/audit'
+    | '/admin/deviation-config';
   label: string;
 }
 
@@ -63,6 +64,9 @@ export function AppLayout(): ReactElement {
         { to: '/admin/bodies', label: t('nav.bodies') },
         { to: '/admin/import', label: t('nav.import') },
         ...(canViewAudit(me) ? [{ to: '/admin/audit' as const, label: t('nav.audit') }] : []),
+        ...(canViewAudit(me)
+          ? [{ to: '/admin/deviation-config' as const, label: t('deviationConfig.nav') }]
+          : []),
       ]
     : [];
 

@@ -186,6 +186,20 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/organisation/audit/AuditPage.tsx'), 'AuditPage'),
 });
 
+// The reporting configuration: entries, classification trees and ladders (organisation administrators).
+const deviationConfigRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/deviation-config',
+  validateSearch: (search: Record<string, unknown>): { node?: string } => {
+    const node = optionalString(search.node);
+    return node ? { node } : {};
+  },
+  component: lazyRouteComponent(
+    () => import('../features/deviations/config/DeviationConfigPage.tsx'),
+    'DeviationConfigPage',
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
@@ -203,6 +217,7 @@ const routeTree = rootRoute.addChildren([
       bodiesRoute,
       importRoute,
       auditRoute,
+      deviationConfigRoute,
     ]),
   ]),
 ]);
