@@ -23,9 +23,13 @@ export function NotificationBell(): ReactElement {
       activeProps={{ 'aria-current': 'page' }}
       data-testid="notification-bell"
     >
-      <span aria-hidden="true" className="notification-bell__icon">
-        🔔
-      </span>
+      {/* Drawn, not an emoji: not every system has a font with the bell. */}
+      <svg aria-hidden="true" className="notification-bell__icon" viewBox="0 0 24 24" width="18" height="18">
+        <path
+          fill="currentColor"
+          d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+        />
+      </svg>
       <span aria-hidden="true">{t('notifications.nav')}</span>
       {unread > 0 ? (
         <span aria-hidden="true" className="notification-bell__count">
