@@ -137,6 +137,7 @@ export const deviationCommandSchema = z.enum([
   'add_note',
   'add_action',
   'log_contact',
+  'add_attachment',
 ]);
 export type DeviationCommand = z.infer<typeof deviationCommandSchema>;
 
@@ -189,6 +190,17 @@ export const deviationSchema = z.object({
   events: z.array(deviationEventSchema),
   actions: z.array(deviationActionSchema),
   contacts: z.array(deviationContactSchema),
+  /** files attached to the report: for its handlers and its reporter, never for a body's members */
+  attachments: z.array(
+    z.object({
+      id: z.uuid(),
+      filename: z.string(),
+      contentType: z.string(),
+      size: z.number().int(),
+      uploadedBy: named,
+      createdAt: z.string(),
+    }),
+  ),
   /** handler view: the contact persons at partner agencies of the unit and the units above it */
   partnerContacts: z.array(
     z.object({
@@ -361,3 +373,17 @@ export const deviationPeopleResponse = z.object({
 
 /** POST /api/unit-meetings/raised answers how many cases were marked. */
 export const raisedAtMeetingResponse = z.object({ updated: z.number().int() });
+
+/** Files a report may carry: photos, scans and documents; never markup that a browser would run. */
+export const attachmentContentTypes = [
+  'image/jpeg',
+  'image/png',
+  'image/heic',
+  'image/webp',
+  'application/pdf',
+  'text/plain',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+] as const;
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const ATTACHMENTS_PER_CASE = 10;

@@ -321,6 +321,15 @@ const matrix: Record<string, { call: (p: Persona, f: Fixtures) => Call; expected
     call: (_, f) => ({ method: 'GET', url: `/api/deviations/${f.caseAtForum}` }),
     expected: { ...caseReaders(200), otherManager: 404, administrator: 404 },
   },
+  // Not multipart: refused before the case is looked up (the stories test who may attach).
+  'POST /api/deviations/{id}/attachments': {
+    call: (_, f) => ({ method: 'POST', url: `/api/deviations/${f.caseAtForum}/attachments`, body: { file: 'x' } }),
+    expected: signedIn(415),
+  },
+  'GET /api/deviation-attachments/{id}': {
+    call: (_, f) => ({ method: 'GET', url: `/api/deviation-attachments/${f.region}` }),
+    expected: signedIn(404),
+  },
   // The case is organisational (no subject): 422 for its handler and coordinator; no FHIR for others.
   'GET /api/deviations/{id}/fhir': {
     call: (_, f) => ({ method: 'GET', url: `/api/deviations/${f.caseAtForum}/fhir` }),

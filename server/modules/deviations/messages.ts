@@ -156,3 +156,34 @@ registerMessages({
       'No patient is given in the protected patient field. A FHIR AdverseEvent requires a patient.',
   },
 });
+
+registerMessages({
+  sv: {
+    'deviation.attachments_denied':
+      'Bilagor visas bara för den som rapporterade och de som hanterar ärendet.',
+    'deviation.attachment_type':
+      'Filtypen {contentType} kan inte bifogas. Bifoga en bild (JPEG, PNG, HEIC, WebP), en PDF, en textfil eller ett Word- eller Excel-dokument.',
+    'deviation.attachment_empty': 'Välj en fil att bifoga.',
+    'deviation.attachment_too_large': 'Filen är för stor; största tillåtna storlek är {max}.',
+    'deviation.attachments_full': 'Ärendet har redan {max} bilagor, vilket är det högsta antalet.',
+    'deviation.attachment_not_found': 'Bilagan finns inte, eller så får du inte se den.',
+  },
+  nb: {
+    'deviation.attachments_denied': 'Vedlegg vises bare for den som meldte og de som behandler saken.',
+    'deviation.attachment_type':
+      'Filtypen {contentType} kan ikke legges ved. Legg ved et bilde (JPEG, PNG, HEIC, WebP), en PDF, en tekstfil eller et Word- eller Excel-dokument.',
+    'deviation.attachment_empty': 'Velg en fil å legge ved.',
+    'deviation.attachment_too_large': 'Filen er for stor; største tillatte størrelse er {max}.',
+    'deviation.attachments_full': 'Saken har allerede {max} vedlegg, som er det høyeste antallet.',
+    'deviation.attachment_not_found': 'Vedlegget finnes ikke, eller du har ikke tilgang til det.',
+  },
+  en: {
+    'deviation.attachments_denied': 'Attachments are shown only to the reporter and those handling the case.',
+    'deviation.attachment_type':
+      'Files of type {contentType} cannot be attached. Attach a picture (JPEG, PNG, HEIC, WebP), a PDF, a text file, or a Word or Excel document.',
+    'deviation.attachment_empty': 'Choose a file to attach.',
+    'deviation.attachment_too_large': 'The file is too large; the largest allowed is {max}.',
+    'deviation.attachments_full': 'The case already has {max} attachments, the most allowed.',
+    'deviation.attachment_not_found': 'The attachment does not exist, or you may not see it.',
+  },
+});

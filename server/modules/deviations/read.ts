@@ -5,7 +5,8 @@ import { type AuditContext, writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { bodies, units } from '../organisation/tables.ts';
-import { type CaseView, caseViewOf, maySeeReporter } from './policy.ts';
+import { attachmentsOf } from './attachments.ts';
+import { type CaseView, caseViewOf, isHandler, maySeeReporter } from './policy.ts';
 import { categoryPath, type LoadedCase, namesOf, queryRows, requireCase } from './records.ts';
 import {
   deviationActions,
@@ -180,9 +181,18 @@ export async function presentCase(tx: Db, actor: Actor, c: LoadedCase, view: Cas
       createdBy: { id: k.createdBy, name: names.get(k.createdBy) ?? '' },
       createdAt: k.createdAt.toISOString(),
     })),
+    attachments: view === 'body' ? [] : await attachmentsOf(tx, row.id),
     partnerContacts: view === 'handler' ? await partnerContactsOf(tx, c.unitPath) : [],
-    allowedActions: view === 'reporter' && row.reporterId === actor.personId ? [] : allowedCommands(actor, c),
+    allowedActions: commandsFor(actor, c, view),
   };
+}
+
+/** What the viewer may do: the transition table's answer, and adding files for handlers and the reporter. */
+function commandsFor(actor: Actor, c: LoadedCase, view: CaseView): Deviation['allowedActions'] {
+  const commands = view === 'reporter' ? [] : allowedCommands(actor, c);
+  const mayAttach = isHandler(actor, c.facts) || c.row.reporterId === actor.personId;
+  if (view !== 'body' && mayAttach && c.row.status !== 'closed') commands.push('add_attachment');
+  return commands;
 }
 
 /** The contact persons at partner agencies of the unit where it happened and of the units above it. */

@@ -1,6 +1,9 @@
+import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { idParams } from '../../../contracts/common.ts';
 import {
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENTS_PER_CASE,
   addNoteBody,
   createActionBody,
   createContactBody,
@@ -24,6 +27,7 @@ import type { Database } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type App, auditContextOf } from '../../platform/http.ts';
 import { inTransaction, translateDbError } from '../organisation/index.ts';
+import { addAttachment, readAttachment } from './attachments.ts';
 import { getDeviationConfig } from './config.ts';
 import { deviationAsFhir } from './fhir.ts';
 import {
@@ -196,6 +200,81 @@ export function registerDeviationRoutes(app: App, deps: { config: Config; databa
       return inTransaction(db, (tx) =>
         getDeviation({ actor, audit: auditContextOf(request), deviationId: request.params.id }, tx),
       );
+    },
+  );
+
+  void app.register(multipart, {
+    limits: { fileSize: ATTACHMENT_MAX_BYTES + 1, files: 1, fields: 0, parts: 1 },
+  });
+
+  app.post(
+    '/api/deviations/:id/attachments',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        summary: 'Attach a file to a report (multipart/form-data, one file; the reporter or a handler)',
+        description:
+          `Photos (JPEG, PNG, HEIC, WebP), PDF, plain text, Word and Excel files of at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB, ` +
+          `${ATTACHMENTS_PER_CASE} per case. Members of bodies never see attachments.`,
+        consumes: ['multipart/form-data'],
+        params: idParams,
+        response: { 201: deviationSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request.actor);
+      if (!request.isMultipart())
+        throw new AppError('error.unsupported_media_type', 'unsupported_media_type', {
+          params: { contentType: String(request.headers['content-type'] ?? '') },
+        });
+      const part = await request.file();
+      if (!part) throw new AppError('deviation.attachment_empty', 'validation');
+      let content: Buffer;
+      try {
+        content = await part.toBuffer();
+      } catch {
+        throw new AppError('deviation.attachment_too_large', 'payload_too_large', {
+          params: { max: `${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB` },
+        });
+      }
+      const audit = auditContextOf(request);
+      const answer = await inTransaction(db, async (tx) => {
+        await addAttachment(
+          {
+            actor,
+            audit,
+            deviationId: request.params.id,
+            file: { filename: part.filename, contentType: part.mimetype, content },
+          },
+          tx,
+        );
+        return caseAfterChange(tx, actor, request.params.id);
+      });
+      return reply.status(201).send(answer);
+    },
+  );
+
+  app.get(
+    '/api/deviation-attachments/:id',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        summary: 'Download an attached file (always as a download; the read is logged)',
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request.actor);
+      const file = await inTransaction(db, (tx) =>
+        readAttachment({ actor, audit: auditContextOf(request), attachmentId: request.params.id }, tx),
+      );
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .header('cache-control', 'private, no-store')
+        .send(file.content);
     },
   );
 

@@ -9,5 +9,5 @@ export {
 } from './actors.ts';
 export { auditEntriesOf } from './audit-scope.ts';
 export { isOrganisationAdministrator } from './policy.ts';
-export { inTransaction, translateDbError } from './transaction.ts';
 export { loadSteward } from './stewardship.ts';
+export { inTransaction, translateDbError } from './transaction.ts';
