@@ -5,6 +5,7 @@ import { type ReactElement, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canViewStatistics } from '../features/deviations/stats/access.ts';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
+import { useHandlingNav } from '../features/deviations/inbox/nav.ts';
 import { canAdminister, canViewAudit, signOut, useMe } from '../session.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
@@ -12,6 +13,8 @@ interface NavItem {
   to:
     | '/'
     | '/account'
+    | '/deviations'
+    | '/unit-meeting'
     | '/my-reports'
     | '/statistics'
     | '/admin/units'
@@ -22,6 +25,8 @@ interface NavItem {
     | '/admin/audit'
     | '/admin/deviation-config';
   label: string;
+  /** a number beside the label, e.g. the cases waiting in the inbox */
+  count?: number;
 }
 
 export function AppLayout(): ReactElement {
@@ -50,9 +55,14 @@ export function AppLayout(): ReactElement {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [menuOpen]);
 
+  const handlingNav = useHandlingNav(me);
   const mainItems: NavItem[] = [
     { to: '/', label: t('nav.home') },
     { to: '/my-reports', label: t('myReports.nav') },
+    ...(handlingNav.cases
+      ? [{ to: '/deviations' as const, label: t('caseNav.cases'), count: handlingNav.inboxCount }]
+      : []),
+    ...(handlingNav.meeting ? [{ to: '/unit-meeting' as const, label: t('caseNav.unitMeeting') }] : []),
     ...(canViewStatistics(me) ? [{ to: '/statistics' as const, label: t('stats.nav') }] : []),
     { to: '/account', label: t('nav.account') },
   ];
@@ -90,6 +100,12 @@ export function AppLayout(): ReactElement {
           activeProps={{ 'aria-current': 'page' }}
         >
           {item.label}
+          {item.count ? (
+            <span className="nav-count">
+              {item.count}
+              <span className="ds-sr-only"> {t('caseNav.waiting')}</span>
+            </span>
+          ) : null}
         </Link>
       </li>
     );

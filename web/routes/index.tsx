@@ -11,6 +11,7 @@ import { PageSpinner } from '../components/QueryState.tsx';
 import { RootShell } from '../components/RootShell.tsx';
 import { deviationConfigQuery } from '../features/deviations/api.ts';
 import { validateStatsSearch } from '../features/deviations/stats/search.ts';
+import { validateDeviationsSearch } from '../features/deviations/inbox/search.ts';
 import { requireAdministrator, requireMe, requireRole, safeRedirect } from './guards.ts';
 import { optionalPage, optionalString } from './search.ts';
 
@@ -84,6 +85,55 @@ const myReportRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/my-reports/$id',
   component: lazyRouteComponent(() => import('../features/deviations/mine/MyReportPage.tsx'), 'MyReportPage'),
+});
+
+// Statistics: managers and quality coordinators, each over their own units; ECharts loads with this page only.
+const statisticsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/statistics',
+  beforeLoad: ({ context }) => requireRole(context.me, ['manager', 'quality_coordinator']),
+  validateSearch: validateStatsSearch,
+  component: lazyRouteComponent(() => import('../features/deviations/stats/StatsPage.tsx'), 'StatsPage'),
+});
+
+// The signed-in person's notifications (the header's bell shows the unread count).
+const notificationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/notifications',
+  validateSearch: (search: Record<string, unknown>): { page?: number } => {
+    const page = optionalPage(search.page);
+    return page ? { page } : {};
+  },
+  component: lazyRouteComponent(
+    () => import('../features/notifications/NotificationsPage.tsx'),
+    'NotificationsPage',
+  ),
+});
+
+// Handling deviations: the case list (inbox, units, bodies, unit meeting), one case, the unit meeting.
+const deviationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/deviations',
+  validateSearch: validateDeviationsSearch,
+  component: lazyRouteComponent(
+    () => import('../features/deviations/inbox/DeviationsPage.tsx'),
+    'DeviationsPage',
+  ),
+});
+
+const deviationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/deviations/$id',
+  component: lazyRouteComponent(() => import('../features/deviations/case/CasePage.tsx'), 'CasePage'),
+});
+
+const unitMeetingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/unit-meeting',
+  component: lazyRouteComponent(
+    () => import('../features/deviations/meeting/UnitMeetingPage.tsx'),
+    'UnitMeetingPage',
+  ),
 });
 
 // Statistics: managers and quality coordinators, each over their own units; ECharts loads with this page only.
@@ -210,6 +260,9 @@ const routeTree = rootRoute.addChildren([
     myReportRoute,
     statisticsRoute,
     notificationsRoute,
+    deviationsRoute,
+    deviationRoute,
+    unitMeetingRoute,
     adminRoute.addChildren([
       unitsRoute,
       peopleRoute,

@@ -1,0 +1,91 @@
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Link, useParams } from '@tanstack/react-router';
+import { type ReactElement, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Deviation } from '../../../../contracts/deviations.ts';
+import { Page } from '../../../components/Page.tsx';
+import { QueryState } from '../../../components/QueryState.tsx';
+import { useDeviation } from '../api.ts';
+import { useLocalized } from '../localized.ts';
+import { ActionsSection } from './ActionsSection.tsx';
+import { AssessmentPanel } from './AssessmentPanel.tsx';
+import { CaseFacts, CaseFeedback, CaseReport } from './CaseReport.tsx';
+import { ContactLog } from './ContactLog.tsx';
+import { CaseContext, type CaseContextValue } from './caseContext.ts';
+import { Timeline } from './Timeline.tsx';
+import { TransitionPanel } from './TransitionPanel.tsx';
+
+function CaseBody({ deviation, onReload }: { deviation: Deviation; onReload: () => void }): ReactElement {
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  const [conflict, setConflict] = useState(false);
+  const context = useMemo<CaseContextValue>(
+    () => ({ deviation, reportConflict: () => setConflict(true) }),
+    [deviation],
+  );
+  const handling = deviation.view !== 'reporter';
+  return (
+    <CaseContext.Provider value={context}>
+      <Page
+        title={t('cases.case.title', { number: deviation.number })}
+        lead={<Paragraph>{localized(deviation.category.name)}</Paragraph>}
+        actions={
+          deviation.view === 'reporter' ? null : <Link to="/deviations">{t('cases.case.backToList')}</Link>
+        }
+      >
+        {conflict ? (
+          <Alert data-color="warning" role="alert" className="case-alert">
+            <Heading level={2} data-size="xs">
+              {t('cases.conflict.title')}
+            </Heading>
+            <Paragraph>{t('cases.conflict.text')}</Paragraph>
+            <Button
+              variant="secondary"
+              data-size="sm"
+              className="mt-2"
+              onClick={() => {
+                setConflict(false);
+                onReload();
+              }}
+            >
+              {t('cases.conflict.reload')}
+            </Button>
+          </Alert>
+        ) : null}
+        <div className="case-layout">
+          <div>
+            <CaseFeedback />
+            <CaseReport />
+            {handling ? (
+              <section className="case-panel" aria-labelledby="case-investigation">
+                <Heading level={2} data-size="xs" id="case-investigation">
+                  {t('cases.case.investigation')}
+                </Heading>
+                <ActionsSection />
+                <ContactLog />
+              </section>
+            ) : null}
+            <Timeline />
+          </div>
+          <div>
+            <TransitionPanel />
+            <CaseFacts />
+            {deviation.view === 'handler' ? <AssessmentPanel /> : null}
+          </div>
+        </div>
+      </Page>
+    </CaseContext.Provider>
+  );
+}
+
+/** One case, as the server lets this person see it and with exactly the moves it allows. */
+export function CasePage(): ReactElement {
+  const { t } = useTranslation();
+  const { id } = useParams({ from: '/app/deviations/$id' });
+  const deviation = useDeviation(id);
+  return (
+    <QueryState query={deviation} empty={t('cases.case.notFound')}>
+      {(data) => <CaseBody deviation={data} onReload={() => void deviation.refetch()} />}
+    </QueryState>
+  );
+}
