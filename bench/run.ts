@@ -6,26 +6,30 @@ import { fileURLToPath } from 'node:url';
 import { errorMessage, type Part, progress } from './lib/part.ts';
 import { killAllNow, repoRoot } from './lib/server.ts';
 import { describeMachine, type PartResult, type Report, renderReport, writeReport } from './lib/table.ts';
+import { deviationsScalePart } from './parts/deviations-scale.ts';
 import { deviationsSubmitPart } from './parts/deviations-submit.ts';
 import { mePart } from './parts/me.ts';
 import { startupPart } from './parts/startup.ts';
 
 /** Every benchmark, in the order `npm run bench` runs them. A new one is a Part added here. */
-const parts: readonly Part[] = [startupPart, mePart, deviationsSubmitPart];
+const parts: readonly Part[] = [startupPart, mePart, deviationsSubmitPart, deviationsScalePart];
 
 function usage(): string {
   return [
     'usage: npm run bench [-- <part>...]   (default: all parts)',
-    ...parts.map((part) => `  ${part.name.padEnd(10)} ${part.describe}`),
+    ...parts.map((part) => `  ${part.name.padEnd(18)} ${part.describe}`),
   ].join('\n');
 }
 
 function selectParts(args: readonly string[]): Part[] {
   if (args.length === 0) return [...parts];
-  return args.map((name) => {
+  // A name runs that part; a prefix (e.g. `deviations`) runs every part named `<prefix>-…`.
+  return args.flatMap((name) => {
     const part = parts.find((candidate) => candidate.name === name);
-    if (!part) throw new Error(`unknown part "${name}"\n${usage()}`);
-    return part;
+    if (part) return [part];
+    const family = parts.filter((candidate) => candidate.name.startsWith(`${name}-`));
+    if (family.length === 0) throw new Error(`unknown part "${name}"\n${usage()}`);
+    return family;
   });
 }
 
