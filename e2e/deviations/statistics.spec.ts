@@ -40,6 +40,15 @@ test('the quality coordinator opens the statistics, groups them by type, follows
   await expect(row.getByRole('cell').first()).toHaveText(/^1/);
   await expect(page).toHaveURL(/groupBy=category/);
 
+  // By unit, her clinic rolls up its sections; split up, the report filed at the clinic itself shows apart.
+  await page.getByLabel('Gruppera efter').selectOption({ label: 'Enhet' });
+  await page.getByRole('button', { name: 'Dela upp Ortopedkliniken' }).click();
+  await expect(page.getByRole('rowheader', { name: 'Ortopedkliniken (själva enheten)' })).toBeVisible();
+  await expectAccessible(page, 'statistics by unit, split up');
+  await page.getByLabel('Gruppera efter').selectOption({ label: 'Typ' });
+  await page.getByRole('button', { name: 'Rensa urval' }).click();
+  await expect(page).not.toHaveURL(/unitId=/);
+
   // The CSV holds the same numbers, for Swedish Excel.
   const [download] = await Promise.all([
     page.waitForEvent('download'),

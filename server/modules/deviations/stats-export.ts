@@ -13,8 +13,11 @@ export interface ExportFile {
 }
 
 function labelOf(stats: DeviationStats, row: DeviationStatsRow, lang: Lang): string {
+  // Split by unit, the chosen unit's own row holds the cases reported on it rather than on a sub-unit.
   const own =
-    stats.groupBy === 'unit' && row.drillDown === null ? ` ${t(lang, 'stats.export.own_unit')}` : '';
+    stats.groupBy === 'unit' && row.key === stats.totals.drillDown.unitId
+      ? ` ${t(lang, 'stats.export.own_unit')}`
+      : '';
   if (typeof row.label !== 'string') return row.label[lang] || row.label.sv;
   if (stats.groupBy === 'status') return t(lang, `stats.export.status.${row.label}`);
   return `${row.label}${own}`;

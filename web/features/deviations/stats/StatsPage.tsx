@@ -13,7 +13,13 @@ import { StatsTable } from './StatsTable.tsx';
 import { groupings, type StatsSearch } from './search.ts';
 import './stats.css';
 
-function Results({ stats }: { stats: DeviationStats }): ReactElement {
+function Results({
+  stats,
+  onSplitUnit,
+}: {
+  stats: DeviationStats;
+  onSplitUnit: (unitId: string) => void;
+}): ReactElement {
   const { t } = useTranslation();
   const labelOf = useRowLabel();
   const bars = useMemo(
@@ -27,7 +33,7 @@ function Results({ stats }: { stats: DeviationStats }): ReactElement {
         {t('stats.summary', { count: stats.totals.count })}
       </Paragraph>
       <StatsChart bars={bars} horizontal={stats.groupBy !== 'month'} seriesName={t('stats.table.count')} />
-      <StatsTable stats={stats} caption={caption} />
+      <StatsTable stats={stats} caption={caption} onSplitUnit={onSplitUnit} />
     </>
   );
 }
@@ -88,7 +94,7 @@ export function StatsPage(): ReactElement {
       </Field>
       <div aria-busy={stats.isFetching}>
         <QueryState query={stats} isEmpty={(data) => data.totals.count === 0} empty={t('stats.empty')}>
-          {(data) => <Results stats={data} />}
+          {(data) => <Results stats={data} onSplitUnit={(unitId) => setSearch({ ...search, unitId })} />}
         </QueryState>
       </div>
     </Page>

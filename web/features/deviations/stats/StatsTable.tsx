@@ -1,4 +1,4 @@
-import { Table } from '@digdir/designsystemet-react';
+import { Button, Table } from '@digdir/designsystemet-react';
 import { Link } from '@tanstack/react-router';
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,7 +34,16 @@ function CountLink({
 }
 
 /** The numbers of the chart, as a table: the accessible alternative, and the way into each list. */
-export function StatsTable({ stats, caption }: { stats: DeviationStats; caption: string }): ReactElement {
+export function StatsTable({
+  stats,
+  caption,
+  onSplitUnit,
+}: {
+  stats: DeviationStats;
+  caption: string;
+  /** by unit: show this unit's own sub-units as the rows */
+  onSplitUnit?: (unitId: string) => void;
+}): ReactElement {
   const { t } = useTranslation();
   const { number } = useFormatters();
   const labelOf = useRowLabel();
@@ -69,7 +78,20 @@ export function StatsTable({ stats, caption }: { stats: DeviationStats; caption:
             const label = labelOf(stats, row);
             return (
               <Table.Row key={row.key}>
-                <Table.HeaderCell scope="row">{label}</Table.HeaderCell>
+                <Table.HeaderCell scope="row">
+                  {label}
+                  {stats.groupBy === 'unit' && row.key !== stats.totals.drillDown.unitId && onSplitUnit ? (
+                    <Button
+                      variant="tertiary"
+                      data-size="sm"
+                      className="stats-split"
+                      onClick={() => onSplitUnit(row.key)}
+                    >
+                      {t('stats.table.split')}
+                      <span className="ds-sr-only"> {label}</span>
+                    </Button>
+                  ) : null}
+                </Table.HeaderCell>
                 <Table.Cell className="num">
                   <CountLink value={row.count} drillDown={row.drillDown} what={label} />
                 </Table.Cell>

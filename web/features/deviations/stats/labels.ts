@@ -18,7 +18,8 @@ export function useRowLabel(): (stats: DeviationStats, row: DeviationStatsRow) =
         case 'month':
           return monthFormat.format(new Date(`${row.label}-15T12:00:00`));
         case 'unit':
-          return row.drillDown === null ? `${row.label} ${t('stats.ownUnit')}` : row.label;
+          // Split by unit, the chosen unit's own row holds the cases reported on it, not on a sub-unit.
+          return row.key === stats.totals.drillDown.unitId ? `${row.label} ${t('stats.ownUnit')}` : row.label;
         default:
           return row.label;
       }
