@@ -1,6 +1,6 @@
 import { apiCall, expectAccessible, resetLanguage } from '../support/helpers.ts';
 import { expect, test } from '../support/test.ts';
-import { as, facts, openCase, reportInsuranceMedicine, takeStep } from './handling-support.ts';
+import { as, facts, openCase, takeStep } from './handling-support.ts';
 
 test.use({ actionTimeout: 15_000 });
 
@@ -19,12 +19,26 @@ test('a nurse reports an insurance-medicine deviation; it climbs committee, foru
   let number = '';
   let caseId = '';
 
-  // The nurse reports Försäkringsmedicin with the patient's personnummer in the protected field.
-  // The report form is a colleague's page still being built: the report is made through the API,
-  // as the nurse's own signed-in browser would send it.
+  // The nurse reports through the three choices, with the patient's personnummer in the protected field.
   await as(page, 'sjukskoterska', async () => {
     await resetLanguage(page, 'sv');
-    ({ number, id: caseId } = await reportInsuranceMedicine(page, story, patientId));
+    await page.getByRole('link', { name: 'Rapportera avvikelse' }).first().click();
+    await page.getByRole('radio', { name: 'Säkerhet, miljö och organisation' }).check();
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    await page.getByRole('radio', { name: 'Verksamhet/organisation' }).check();
+    await page.getByRole('radio', { name: 'Försäkringsmedicin' }).check();
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    await page.getByRole('textbox', { name: 'Vad hände?' }).fill(story);
+    await page.getByRole('checkbox', { name: 'En patient berördes' }).check();
+    await page.getByRole('textbox', { name: /Patientens personnummer/ }).fill(patientId);
+    await page.getByRole('button', { name: 'Skicka rapporten' }).click();
+    await expect(page.getByRole('heading', { name: 'Tack! Din rapport är inskickad' })).toBeVisible();
+    number =
+      (await page
+        .getByText(/^AV-\d{4}-\d{6}$/)
+        .first()
+        .textContent()) ?? '';
+    expect(number).toMatch(/^AV-\d{4}-\d{6}$/);
   });
 
   // Her manager finds it in the inbox, takes it, logs the call with the Försäkringskassan
@@ -32,6 +46,7 @@ test('a nurse reports an insurance-medicine deviation; it climbs committee, foru
   await as(page, 'chef.avd12', async () => {
     await resetLanguage(page, 'sv');
     await openCase(page, 'Inkorg', number);
+    caseId = new URL(page.url()).pathname.split('/').pop() ?? '';
     await expect(page.getByTestId('patient-box')).toContainText(patientId);
     await expect(page.getByTestId('case-reporter')).toHaveText('Sofia Lindgren');
     await expect(page.getByTestId('case-type')).toHaveText(
