@@ -127,7 +127,7 @@ export type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {
   query?: Record<string, QueryValue>;
-  /** a JSON body, or a string sent as text (CSV import) */
+  /** a JSON body, a string sent as text (CSV import), or FormData sent as multipart (file uploads) */
   body?: unknown;
   contentType?: string;
   signal?: AbortSignal;
@@ -153,7 +153,10 @@ export async function request<T>(method: Method, path: string, options: RequestO
   const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
   let body: BodyInit | undefined;
   if (options.body !== undefined) {
-    if (typeof options.body === 'string' && options.contentType) {
+    if (options.body instanceof FormData) {
+      // The browser writes the multipart content-type with its boundary itself.
+      body = options.body;
+    } else if (typeof options.body === 'string' && options.contentType) {
       body = options.body;
       headers['content-type'] = options.contentType;
     } else {

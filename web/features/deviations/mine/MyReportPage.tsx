@@ -8,6 +8,8 @@ import { Page } from '../../../components/Page.tsx';
 import { ErrorAlert, Loading } from '../../../components/QueryState.tsx';
 import { useFormatters } from '../../../format.ts';
 import { useDeviation } from '../api.ts';
+import { AttachmentList } from '../attachments/AttachmentList.tsx';
+import { AttachmentUploader } from '../attachments/AttachmentUploader.tsx';
 import { useLocalized } from '../localized.ts';
 import { StatusTag } from './StatusTag.tsx';
 import { Timeline } from './Timeline.tsx';
@@ -115,6 +117,14 @@ function ReportView({ deviation: d }: { deviation: Deviation }): ReactElement {
               </>
             ) : null}
           </dl>
+        </section>
+
+        <section aria-labelledby="report-attachments" className="stack" data-testid="my-attachments">
+          <Heading level={2} data-size="sm" id="report-attachments">
+            {t('attachments.list.heading')}
+          </Heading>
+          <AttachmentList attachments={d.attachments} />
+          {d.allowedActions.includes('add_attachment') ? <AttachmentUploader deviation={d} /> : null}
         </section>
 
         <Timeline events={d.events} />

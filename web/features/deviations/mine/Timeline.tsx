@@ -21,6 +21,7 @@ export function Timeline({ events }: { events: Event[] }): ReactElement {
     close: t('myReports.events.close'),
     reopen: t('myReports.events.reopen'),
     lift_for_learning: t('myReports.events.lift_for_learning'),
+    attachment_added: t('myReports.events.attachment_added'),
   };
   return (
     <section aria-labelledby="report-timeline">

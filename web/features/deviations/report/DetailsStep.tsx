@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../../../components/form.tsx';
 import { fieldId } from '../../../components/form.tsx';
 import { useReportUnits } from '../api.ts';
+import { FilePicker } from '../attachments/FilePicker.tsx';
 import { type ReportDraft, toLocalInput } from './draft.ts';
 import { maxLength, type NarrativeField } from './validate.ts';
 
@@ -35,6 +36,9 @@ interface DetailsStepProps {
   errors: FieldErrors;
   /** the error summary, above the fields */
   summary: ReactNode;
+  /** files to upload once the report exists; kept in memory only, never in the draft */
+  files: File[];
+  onFiles: (files: File[]) => void;
   submitting: boolean;
   onSubmit: () => void;
   onBack: () => void;
@@ -183,6 +187,17 @@ export function DetailsStep(props: DetailsStepProps): ReactElement {
           onChange={(event) => props.onPatientIdentifier(event.target.value)}
         />
       ) : null}
+      <FilePicker
+        legend={
+          <>
+            {t('attachments.report.legend')} <span className="optional">({t('form.optional')})</span>
+          </>
+        }
+        note={t('attachments.report.draftNote')}
+        files={props.files}
+        onFilesChange={props.onFiles}
+        disabled={props.submitting}
+      />
       <Checkbox
         id={fieldId(FORM_ID, 'reporterNameShared')}
         label={t('report.form.nameShared')}

@@ -4,16 +4,19 @@ import type { ReactElement, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviationReceipt } from '../../../../contracts/deviations.ts';
 import { useLocalized } from '../localized.ts';
+import { ReceiptAttachments } from './ReceiptAttachments.tsx';
 
 interface ReceiptProps {
   receipt: DeviationReceipt;
+  /** files chosen on the form, uploaded now that the report exists */
+  files: File[];
   headingRef: RefObject<HTMLHeadingElement | null>;
   onCompanion: () => void;
   onAnother: () => void;
 }
 
 /** What the reporter keeps: the number, who handles it, and the companion report when one is offered. */
-export function Receipt({ receipt, headingRef, onCompanion, onAnother }: ReceiptProps): ReactElement {
+export function Receipt({ receipt, files, headingRef, onCompanion, onAnother }: ReceiptProps): ReactElement {
   const { t } = useTranslation();
   const name = useLocalized();
   return (
@@ -31,6 +34,7 @@ export function Receipt({ receipt, headingRef, onCompanion, onAnother }: Receipt
       </div>
       <Paragraph>{t('report.receipt.handler', { name: receipt.handler.name })}</Paragraph>
       <Paragraph>{t('report.receipt.notified')}</Paragraph>
+      {files.length > 0 ? <ReceiptAttachments deviationId={receipt.id} files={files} /> : null}
       {receipt.linkedDeviation ? (
         <Paragraph data-testid="receipt-linked">
           {t('report.receipt.linked')}{' '}

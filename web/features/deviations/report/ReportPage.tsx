@@ -111,7 +111,13 @@ function ReportWizard({ config }: { config: DeviationConfig }): ReactElement {
   const [stepError, setStepError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState<Attempt | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const [done, setDone] = useState<{ receipt: DeviationReceipt; submitted: ReportDraft } | null>(null);
+  // Files, like the identifier, live only in memory: a draft cannot hold them.
+  const [files, setFiles] = useState<File[]>([]);
+  const [done, setDone] = useState<{
+    receipt: DeviationReceipt;
+    submitted: ReportDraft;
+    files: File[];
+  } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const [focusTick, setFocusTick] = useState(0);
 
@@ -144,6 +150,7 @@ function ReportWizard({ config }: { config: DeviationConfig }): ReactElement {
     setDraft(emptyDraft(defaultUnit));
     setRestored(false);
     setPatientIdentifier('');
+    setFiles([]);
     setAttempt(null);
     setStepError(null);
     setDone(null);
@@ -177,10 +184,12 @@ function ReportWizard({ config }: { config: DeviationConfig }): ReactElement {
       // The draft's own key: a retry after a lost answer is stored once.
       const receipt = await deviationApi.submit(body, draft.idempotencyKey);
       clearDraft(personId);
-      setDone({ receipt, submitted: draft });
+      // The files go up from the receipt, one by one, now that the report has its id.
+      setDone({ receipt, submitted: draft, files });
       setDraft(emptyDraft(defaultUnit));
       setRestored(false);
       setPatientIdentifier('');
+      setFiles([]);
       setFocusTick((k) => k + 1);
       void refreshDeviations(queryClient);
     } catch (error) {
@@ -216,6 +225,7 @@ function ReportWizard({ config }: { config: DeviationConfig }): ReactElement {
     return (
       <Receipt
         receipt={done.receipt}
+        files={done.files}
         headingRef={heading}
         onCompanion={startCompanion}
         onAnother={startOver}
@@ -302,6 +312,8 @@ function ReportWizard({ config }: { config: DeviationConfig }): ReactElement {
               />
             ) : null
           }
+          files={files}
+          onFiles={setFiles}
           submitting={submitting}
           onSubmit={() => void submit()}
           onBack={() => go(2)}
