@@ -6,13 +6,20 @@ import { fileURLToPath } from 'node:url';
 import { errorMessage, type Part, progress } from './lib/part.ts';
 import { killAllNow, repoRoot } from './lib/server.ts';
 import { describeMachine, type PartResult, type Report, renderReport, writeReport } from './lib/table.ts';
+import { deviationsPagePart } from './parts/deviations-page.ts';
 import { deviationsScalePart } from './parts/deviations-scale.ts';
 import { deviationsSubmitPart } from './parts/deviations-submit.ts';
 import { mePart } from './parts/me.ts';
 import { startupPart } from './parts/startup.ts';
 
 /** Every benchmark, in the order `npm run bench` runs them. A new one is a Part added here. */
-const parts: readonly Part[] = [startupPart, mePart, deviationsSubmitPart, deviationsScalePart];
+const parts: readonly Part[] = [
+  startupPart,
+  mePart,
+  deviationsSubmitPart,
+  deviationsScalePart,
+  deviationsPagePart,
+];
 
 function usage(): string {
   return [
