@@ -78,3 +78,16 @@ export async function openDatabase(options: {
     close: () => client.close(),
   };
 }
+
+/**
+ * Awaits queries one after another. A transaction is one connection, and node-postgres runs one
+ * query at a time on it (overlapping ones are deprecated and refused by pg 9). Drizzle's query
+ * builders start only when awaited, so a list of them runs in order here, unlike Promise.all.
+ */
+export async function inOrder<T extends readonly PromiseLike<unknown>[]>(
+  queries: [...T],
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const results: unknown[] = [];
+  for (const query of queries) results.push(await query);
+  return results as { -readonly [K in keyof T]: Awaited<T[K]> };
+}

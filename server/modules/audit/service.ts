@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/access.ts';
-import type { Db } from '../../platform/db.ts';
+import { type Db, inOrder } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { auditLog } from '../../platform/tables.ts';
 import { auditEntriesOf, loadSteward } from '../organisation/index.ts';
@@ -51,7 +51,7 @@ export async function listAuditEntries(
   if (from) conditions.push(gte(auditLog.at, from));
   if (to) conditions.push(lte(auditLog.at, to));
   const where = and(...conditions);
-  const [totals, items] = await Promise.all([
+  const [totals, items] = await inOrder([
     tx.select({ n: count() }).from(auditLog).where(where),
     tx
       .select()

@@ -56,11 +56,10 @@ export async function deviationAsFhir(
     .from(deviationPatients)
     .where(eq(deviationPatients.deviationId, row.id));
   if (!patient) throw new AppError('deviation.fhir_no_patient', 'unprocessable');
-  const [[entry], [unit], [reporter]] = await Promise.all([
-    tx.select().from(deviationEntries).where(eq(deviationEntries.id, row.entryId)),
-    tx.select({ name: units.name }).from(units).where(eq(units.id, row.unitId)),
-    tx.select({ name: people.name }).from(people).where(eq(people.id, row.reporterId)),
-  ]);
+  // One query at a time: a transaction is one connection, which runs one query at a time.
+  const [entry] = await tx.select().from(deviationEntries).where(eq(deviationEntries.id, row.entryId));
+  const [unit] = await tx.select({ name: units.name }).from(units).where(eq(units.id, row.unitId));
+  const [reporter] = await tx.select({ name: people.name }).from(people).where(eq(people.id, row.reporterId));
   await writeAudit(tx, options.audit, {
     action: 'deviation.exported_fhir',
     entityType: 'deviation',

@@ -34,45 +34,53 @@ export function isOverdue(status: string, dueAt: Date, now: Date): boolean {
 export async function presentCase(tx: Db, actor: Actor, c: LoadedCase, view: CaseView): Promise<Deviation> {
   const row = c.row;
   const now = new Date();
-  const [path, [entry], [unit], [patient], [body], [linked], events, actions, contacts] = await Promise.all([
-    categoryPath(tx, row.categoryId),
-    tx
-      .select({ id: deviationEntries.id, name: deviationEntries.name })
-      .from(deviationEntries)
-      .where(eq(deviationEntries.id, row.entryId)),
-    tx.select({ id: units.id, name: units.name }).from(units).where(eq(units.id, row.unitId)),
+  // One query at a time: a transaction is one connection, which runs one query at a time.
+  const path = await categoryPath(tx, row.categoryId);
+  const [entry] = await tx
+    .select({ id: deviationEntries.id, name: deviationEntries.name })
+    .from(deviationEntries)
+    .where(eq(deviationEntries.id, row.entryId));
+  const [unit] = await tx
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(eq(units.id, row.unitId));
+  const [patient] =
     view === 'handler'
-      ? tx.select().from(deviationPatients).where(eq(deviationPatients.deviationId, row.id))
-      : Promise.resolve([]),
-    row.currentBodyId
-      ? tx.select({ id: bodies.id, name: bodies.name }).from(bodies).where(eq(bodies.id, row.currentBodyId))
-      : Promise.resolve([]),
-    row.linkedDeviationId
-      ? tx
-          .select({ id: deviations.id, number: deviations.number })
-          .from(deviations)
-          .where(eq(deviations.id, row.linkedDeviationId))
-      : Promise.resolve([]),
-    tx
-      .select()
-      .from(deviationEvents)
-      .where(eq(deviationEvents.deviationId, row.id))
-      .orderBy(asc(deviationEvents.at)),
+      ? await tx.select().from(deviationPatients).where(eq(deviationPatients.deviationId, row.id))
+      : [];
+  const [body] = row.currentBodyId
+    ? await tx
+        .select({ id: bodies.id, name: bodies.name })
+        .from(bodies)
+        .where(eq(bodies.id, row.currentBodyId))
+    : [];
+  const [linked] = row.linkedDeviationId
+    ? await tx
+        .select({ id: deviations.id, number: deviations.number })
+        .from(deviations)
+        .where(eq(deviations.id, row.linkedDeviationId))
+    : [];
+  const events = await tx
+    .select()
+    .from(deviationEvents)
+    .where(eq(deviationEvents.deviationId, row.id))
+    .orderBy(asc(deviationEvents.at));
+  const actions =
     view === 'reporter'
-      ? Promise.resolve([])
-      : tx
+      ? []
+      : await tx
           .select()
           .from(deviationActions)
           .where(eq(deviationActions.deviationId, row.id))
-          .orderBy(asc(deviationActions.dueOn)),
+          .orderBy(asc(deviationActions.dueOn));
+  const contacts =
     view === 'reporter'
-      ? Promise.resolve([])
-      : tx
+      ? []
+      : await tx
           .select()
           .from(deviationContacts)
           .where(eq(deviationContacts.deviationId, row.id))
-          .orderBy(asc(deviationContacts.contactedOn)),
-  ]);
+          .orderBy(asc(deviationContacts.contactedOn));
   const category = path[path.length - 1];
   if (!entry || !unit || !category) throw new Error(`deviation ${row.id} lacks its entry, unit or category`);
 

@@ -32,13 +32,12 @@ export async function requireCase(tx: Db, id: string, options: { lock?: boolean 
     .where(eq(deviations.id, id));
   const [found] = options.lock ? await query.for('update', { of: deviations }) : await query;
   if (!found) throw new AppError('deviation.not_found', 'not_found');
-  const [ladder, reached] = await Promise.all([
-    ladderOf(tx, found.row.categoryId),
-    tx
-      .selectDistinct({ bodyId: deviationEvents.bodyId })
-      .from(deviationEvents)
-      .where(and(eq(deviationEvents.deviationId, id), isNotNull(deviationEvents.bodyId))),
-  ]);
+  // Sequential on purpose: a transaction is one connection, which runs one query at a time.
+  const ladder = await ladderOf(tx, found.row.categoryId);
+  const reached = await tx
+    .selectDistinct({ bodyId: deviationEvents.bodyId })
+    .from(deviationEvents)
+    .where(and(eq(deviationEvents.deviationId, id), isNotNull(deviationEvents.bodyId)));
   const bodiesReached = reached.map((r) => r.bodyId).filter((b): b is string => b !== null);
   if (found.row.currentBodyId && !bodiesReached.includes(found.row.currentBodyId))
     bodiesReached.push(found.row.currentBodyId);

@@ -2,7 +2,7 @@ import { and, asc, count, eq, exists, ilike, like, or, type SQL } from 'drizzle-
 import type { Actor, RoleName } from '../../platform/access.ts';
 import { assertAllowed } from '../../platform/access.ts';
 import { type AuditContext, diffSummary, writeAudit } from '../../platform/audit.ts';
-import type { Db } from '../../platform/db.ts';
+import { type Db, inOrder } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { revokeSessionsOf } from '../../platform/sessions.ts';
 import { assertAdministratorsRemain, recordFirstAdministrators } from './administrators.ts';
@@ -71,7 +71,7 @@ export async function listPeople(
   }
   if (options.organisationId) conditions.push(eq(people.organisationId, options.organisationId));
   const where = and(...conditions);
-  const [totals, page] = await Promise.all([
+  const [totals, page] = await inOrder([
     tx.select({ n: count() }).from(people).where(where),
     tx
       .select({ id: people.id })

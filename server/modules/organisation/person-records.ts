@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { RoleName } from '../../platform/access.ts';
-import type { Db } from '../../platform/db.ts';
+import { type Db, inOrder } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { chunked } from './records.ts';
 import { bodies, bodyMembers, organisations, people, roleAssignments, units } from './tables.ts';
@@ -38,7 +38,7 @@ export async function loadPeople(tx: Db, ids: string[]): Promise<PersonRecord[]>
   if (ids.length === 0) return [];
   const found: PersonRecord[] = [];
   for (const chunk of chunked(ids)) {
-    const [rows, roles, memberships] = await Promise.all([
+    const [rows, roles, memberships] = await inOrder([
       tx
         .select({
           id: people.id,

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/access.ts';
 import { assertAllowed } from '../../platform/access.ts';
 import { type AuditContext, diffSummary, writeAudit } from '../../platform/audit.ts';
-import type { Db } from '../../platform/db.ts';
+import { type Db, inOrder } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type AssignmentRecord, listAssignmentsOf } from './assignments.ts';
 import { type ContactRecord, listContactsOf } from './contacts.ts';
@@ -48,7 +48,7 @@ export type UnitDetailRecord = UnitRecord & {
 export async function getUnitDetail(options: { unitId: string }, tx: Db): Promise<UnitDetailRecord> {
   const unit = await requireUnit(tx, options.unitId);
   const ancestorIds = idsOnPath(unit.path);
-  const [organisation, children, holders, managers, contacts, assignments] = await Promise.all([
+  const [organisation, children, holders, managers] = await inOrder([
     tx
       .select({ name: organisations.name })
       .from(organisations)
@@ -81,9 +81,10 @@ export async function getUnitDetail(options: { unitId: string }, tx: Db): Promis
         ),
       )
       .orderBy(asc(people.name)),
-    listContactsOf(tx, unit.id),
-    listAssignmentsOf(tx, unit.id),
   ]);
+  // Plain functions start when called, so these follow the builders above rather than join them.
+  const contacts = await listContactsOf(tx, unit.id);
+  const assignments = await listAssignmentsOf(tx, unit.id);
   // The nearest manager sits on the deepest unit on the path that has one (routing of reports).
   const depthOf = (unitId: string): number => ancestorIds.indexOf(unitId);
   const deepest = managers.reduce((max, m) => Math.max(max, depthOf(m.unitId)), -1);
