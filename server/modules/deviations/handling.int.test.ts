@@ -99,6 +99,8 @@ describe('handling a deviation through the escalation ladder of seed 002', () =>
 
     // Försäkringskassan's member of the forum sees the case, without the patient or the reporter.
     const agency = await signedIn(t, 'fk.utredare');
+    const forumId = seen.currentBody?.id ?? '';
+    expect((await list(agency, `view=body&bodyId=${forumId}`)).map((d) => d.number)).toContain(number);
     const asAgency = await open(agency, id);
     expect(asAgency.view).toBe('body');
     expect(asAgency.patient).toBeNull();

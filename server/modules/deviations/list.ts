@@ -111,8 +111,10 @@ async function categoryWithDescendants(tx: Db, categoryId: string): Promise<stri
 }
 
 async function filterConditions(tx: Db, actor: Actor, options: ListOptions): Promise<SQL[]> {
-  const conditions: SQL[] = [eq(deviations.organisationId, actor.organisationId)];
-  if (options.view === 'mine') conditions.pop(); // one's own reports, whatever organisation
+  // One's own reports, and a body's cases (members come from partner agencies too), are found by
+  // the view alone; the other views are the actor's own organisation's cases.
+  const conditions: SQL[] =
+    options.view === 'mine' || options.view === 'body' ? [] : [eq(deviations.organisationId, actor.organisationId)];
   if (options.status) conditions.push(inArray(deviations.status, parseStatuses(options.status)));
   if (options.entryId) conditions.push(eq(deviations.entryId, options.entryId));
   if (options.categoryId)
