@@ -172,6 +172,25 @@ describe('handling a deviation through the escalation ladder of seed 002', () =>
       expect(actions).toContain(action);
   });
 
+  it('when the committee decides the case itself, it closes it with feedback, and the manager can no longer act on it', async () => {
+    const { id, nurse } = await fileInsuranceCase('Kommittén avgör själv.');
+    const manager = await signedIn(t, 'chef.avd12');
+    await move(manager, id, { action: 'accept' });
+    const atCommittee = await move(manager, id, { action: 'escalate', reason: 'Principfråga.' });
+    expect(atCommittee.allowedActions).not.toContain('close');
+    const refused = await manager.post<{ code: string }>(`/api/deviations/${id}/transitions`, {
+      action: 'record_position',
+      position: 'Chefen försöker tala för kommittén.',
+    });
+    expect(refused.status).toBe(409);
+    const chair = await signedIn(t, 'kommitte.ordf');
+    const closed = await move(chair, id, { action: 'close', feedback: 'Kommittén har beslutat om ny rutin.' });
+    expect(closed.status).toBe('closed');
+    expect(closed.currentBody).toBeNull();
+    expect((await open(nurse, id)).feedback).toBe('Kommittén har beslutat om ny rutin.');
+    expect((await open(manager, id)).allowedActions).toEqual(['reopen']);
+  });
+
   it('when closing, feedback to the reporter is required', async () => {
     const { id } = await fileInsuranceCase('Utan återkoppling.');
     const manager = await signedIn(t, 'chef.avd12');
