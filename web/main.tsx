@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { isApiError } from './api.ts';
 import { initI18n } from './i18n/index.ts';
 import { createAppRouter } from './routes/index.tsx';
+import { meQuery } from './session.ts';
 
 /** A request answered 401 means the session ended (idle, signed out elsewhere): go to sign-in. */
 function onUnauthenticated(error: unknown): void {
@@ -37,8 +38,23 @@ const queryClient = new QueryClient({
 });
 const router = createAppRouter(queryClient);
 
+/**
+ * Starts what the first page needs while the language texts load, instead of after them: who is
+ * signed in (the guard's ensureQueryData then shares this request) and the code of the page's
+ * routes. A failure here changes nothing: the router asks again and handles the error as before.
+ */
+function startEarly(): void {
+  const { pathname } = window.location;
+  if (pathname !== '/signin') void queryClient.prefetchQuery(meQuery);
+  const [routes] = router.getMatchedRoutes(pathname);
+  for (const route of routes) void router.loadRouteChunk(route)?.catch(() => undefined);
+}
+
 async function start(): Promise<void> {
-  await initI18n();
+  // The language's texts are asked for first, as the page cannot show before them.
+  const texts = initI18n();
+  startEarly();
+  await texts;
   const container = document.getElementById('root');
   if (!container) throw new Error('#root is missing from index.html');
   createRoot(container).render(

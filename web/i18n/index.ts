@@ -8,11 +8,14 @@ export const defaultLanguage: Language = 'sv';
 
 type Bundle = Record<string, unknown>;
 
-// Each language is its own chunk: a person downloads only the language they read.
-const loaders: Record<Language, () => Promise<{ default: Bundle }>> = {
-  sv: () => import('./sv.json'),
-  nb: () => import('./nb.json'),
-  en: () => import('./en.json'),
+// Each language is its own chunk, its feature parts (parts/<feature>.<lang>.json, each with top-level
+// keys of its own; the i18n test refuses a clash) included: a person downloads only the language they
+// read, in one request.
+type Texts = Promise<{ default: Bundle[] }>;
+const loaders: Record<Language, () => Texts> = {
+  sv: () => import('./bundle.sv.ts'),
+  nb: () => import('./bundle.nb.ts'),
+  en: () => import('./bundle.en.ts'),
 };
 
 export function isLanguage(value: unknown): value is Language {
@@ -32,22 +35,11 @@ function initialLanguage(): Language {
   return defaultLanguage;
 }
 
-/**
- * A feature may keep its texts in parts/<feature>.<lang>.json, each with top-level keys of its own
- * (the i18n test refuses a clash); they are merged into the language's bundle as it loads.
- */
-const parts = (import.meta as ImportMeta & { glob: GlobImport }).glob('./parts/*.json');
-type GlobImport = (pattern: string) => Record<string, () => Promise<{ default: Bundle }>>;
-
-async function loadBundle(language: Language): Promise<void> {
+/** Adds a language's texts (the main catalogue, then the feature parts), downloading them if need be. */
+async function loadBundle(language: Language, download?: Texts): Promise<void> {
   if (i18next.hasResourceBundle(language, 'translation')) return;
-  const ownParts = Object.entries(parts)
-    .filter(([path]) => path.endsWith(`.${language}.json`))
-    .map(([, load]) => load());
-  const [bundle, ...extra] = await Promise.all([loaders[language](), ...ownParts]);
-  if (!bundle) return;
-  i18next.addResourceBundle(language, 'translation', bundle.default, true, true);
-  for (const part of extra) i18next.addResourceBundle(language, 'translation', part.default, true, true);
+  const { default: bundles } = await (download ?? loaders[language]());
+  for (const bundle of bundles) i18next.addResourceBundle(language, 'translation', bundle, true, true);
 }
 
 function onLanguageChanged(language: string): void {
@@ -57,6 +49,8 @@ function onLanguageChanged(language: string): void {
 
 export async function initI18n(): Promise<void> {
   const language = initialLanguage();
+  // The texts download while i18next sets itself up, not after.
+  const download = loaders[language]();
   await i18next.use(initReactI18next).init({
     lng: language,
     fallbackLng: false,
@@ -66,7 +60,7 @@ export async function initI18n(): Promise<void> {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  await loadBundle(language);
+  await loadBundle(language, download);
   await i18next.changeLanguage(language);
   i18next.on('languageChanged', onLanguageChanged);
   onLanguageChanged(language);
