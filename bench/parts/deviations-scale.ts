@@ -170,7 +170,10 @@ async function runScale(): Promise<PartResult> {
       const row = loadRow(t, result, probe.total);
       rows.push(row);
       if (row['errors/non-2xx'] !== 0)
-        failures.push(`${t.name}: errors or non-2xx answers ${JSON.stringify(result.statusCodes)}`);
+        failures.push(
+          `${t.name}: ${result.timeouts + result.warmup.errors} requests timed out (10 s) or failed to connect, ` +
+            `${result.errors} errors, status codes ${JSON.stringify(result.statusCodes)}`,
+        );
       loadDetails.push({
         name: t.name,
         path: t.path,
