@@ -1,12 +1,12 @@
 import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DeviationListItem, DeviationStatus } from '../../../contracts/deviations.ts';
-import { deviationStatusSchema } from '../../../contracts/deviations.ts';
 import { type Actor, scopeRoots } from '../../platform/access.ts';
 import { type AuditContext, writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { bodies, people, units } from '../organisation/tables.ts';
+import { parseStatuses, pathUnder, reportedWithin, subtreeOf } from './filters.ts';
 import { caseScopeRoots, isMemberOf } from './policy.ts';
 import { isOverdue } from './read.ts';
 import { deviationCategories, deviationEntries, deviations } from './tables.ts';
@@ -31,8 +31,10 @@ export interface ListOptions {
 const openStatuses: DeviationStatus[] = ['submitted', 'in_handling', 'escalated'];
 
 function unitsUnder(roots: readonly string[]): SQL {
-  const inRoots = or(...roots.map((root) => sql`${units.path} like ${`${root}%`}`)) ?? sql`false`;
-  return inArray(deviations.unitId, sql`(select ${units.id} from ${units} where ${inRoots})`);
+  return inArray(
+    deviations.unitId,
+    sql`(select ${units.id} from ${units} where ${pathUnder(units.path, roots)})`,
+  );
 }
 
 /** The rows this view shows before any filter: each view is its own access rule. */
@@ -76,15 +78,6 @@ function viewCondition(actor: Actor, options: ListOptions): SQL {
   }
 }
 
-function parseStatuses(value: string): DeviationStatus[] {
-  const statuses = value.split(',').map((s) => deviationStatusSchema.safeParse(s));
-  if (statuses.some((s) => !s.success))
-    throw new AppError('deviation.status_unknown', 'validation', {
-      fields: [{ path: 'status', key: 'deviation.status_unknown' }],
-    });
-  return statuses.flatMap((s) => (s.success ? [s.data] : []));
-}
-
 /** The category and every node under it (the tree is small: one organisation's configuration). */
 async function categoryWithDescendants(tx: Db, categoryId: string): Promise<string[]> {
   const [root] = await tx
@@ -96,26 +89,18 @@ async function categoryWithDescendants(tx: Db, categoryId: string): Promise<stri
     .select({ id: deviationCategories.id, parentId: deviationCategories.parentId })
     .from(deviationCategories)
     .where(eq(deviationCategories.entryId, root.entryId));
-  const ids = new Set([categoryId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const n of nodes) {
-      if (n.parentId && ids.has(n.parentId) && !ids.has(n.id)) {
-        ids.add(n.id);
-        grew = true;
-      }
-    }
-  }
-  return [...ids];
+  return subtreeOf(nodes, categoryId);
 }
 
 async function filterConditions(tx: Db, actor: Actor, options: ListOptions): Promise<SQL[]> {
   // One's own reports, and a body's cases (members come from partner agencies too), are found by
   // the view alone; the other views are the actor's own organisation's cases.
   const conditions: SQL[] =
-    options.view === 'mine' || options.view === 'body' ? [] : [eq(deviations.organisationId, actor.organisationId)];
-  if (options.status) conditions.push(inArray(deviations.status, parseStatuses(options.status)));
+    options.view === 'mine' || options.view === 'body'
+      ? []
+      : [eq(deviations.organisationId, actor.organisationId)];
+  if (options.status)
+    conditions.push(inArray(deviations.status, parseStatuses(options.status, 'deviation.status_unknown')));
   if (options.entryId) conditions.push(eq(deviations.entryId, options.entryId));
   if (options.categoryId)
     conditions.push(inArray(deviations.categoryId, await categoryWithDescendants(tx, options.categoryId)));
@@ -123,8 +108,7 @@ async function filterConditions(tx: Db, actor: Actor, options: ListOptions): Pro
     const [unit] = await tx.select({ path: units.path }).from(units).where(eq(units.id, options.unitId));
     conditions.push(unit ? unitsUnder([unit.path]) : sql`false`);
   }
-  if (options.from) conditions.push(sql`${deviations.reportedAt} >= ${options.from}::date`);
-  if (options.to) conditions.push(sql`${deviations.reportedAt} < (${options.to}::date + 1)`);
+  conditions.push(...reportedWithin(deviations.reportedAt, options));
   if (options.overdue === 'true')
     conditions.push(and(inArray(deviations.status, openStatuses), sql`${deviations.dueAt} < now()`) as SQL);
   if (options.overdue === 'false')

@@ -5,12 +5,13 @@ import type {
   StatsDrillDown,
   StatsGroupBy,
 } from '../../../contracts/deviation-stats.ts';
-import { type DeviationStatus, deviationStatusSchema } from '../../../contracts/deviations.ts';
+import type { DeviationStatus } from '../../../contracts/deviations.ts';
 import type { Actor } from '../../platform/access.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { registerMessages } from '../../platform/i18n.ts';
 import { units } from '../organisation/tables.ts';
+import { parseStatuses, pathUnder, reportedWithin, subtreeOf } from './filters.ts';
 import { caseScopeRoots } from './policy.ts';
 import { deviationCategories, deviationEntries } from './tables.ts';
 
@@ -33,44 +34,6 @@ async function rowsOf<T>(tx: Db, query: SQL): Promise<T[]> {
   // Both drivers answer a raw query with `{ rows }`.
   const result = (await tx.execute(query)) as unknown as { rows: T[] };
   return result.rows;
-}
-
-function parseStatuses(value: string): DeviationStatus[] {
-  const parsed = value.split(',').map((s) => deviationStatusSchema.safeParse(s));
-  if (parsed.some((s) => !s.success))
-    throw new AppError('deviation.stats_status_unknown', 'validation', {
-      fields: [{ path: 'status', key: 'deviation.stats_status_unknown' }],
-    });
-  return parsed.flatMap((s) => (s.success ? [s.data] : []));
-}
-
-interface CategoryNode {
-  id: string;
-  parentId: string | null;
-  entryId: string;
-}
-
-/** The category and every node under it; the tree is one organisation's configuration, so small. */
-function subtreeOf(nodes: readonly CategoryNode[], rootId: string): string[] {
-  const ids = new Set([rootId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const n of nodes) {
-      if (n.parentId && ids.has(n.parentId) && !ids.has(n.id)) {
-        ids.add(n.id);
-        grew = true;
-      }
-    }
-  }
-  return [...ids];
-}
-
-function anyPathUnder(roots: readonly string[]): SQL {
-  return sql`(${sql.join(
-    roots.map((root) => sql`u.path like ${`${root}%`}`),
-    sql` or `,
-  )})`;
 }
 
 function lastDayOfMonth(month: string): string {
@@ -130,9 +93,9 @@ export async function getDeviationStats(
 
   const conditions: SQL[] = [sql`d.organisation_id = ${actor.organisationId}`];
   // Which units count: applied to the small units table, which the deviations then join.
-  const unitConditions: SQL[] = [anyPathUnder(roots)];
+  const unitConditions: SQL[] = [pathUnder(sql`u.path`, roots)];
   if (filters.status) {
-    const statuses = parseStatuses(filters.status);
+    const statuses = parseStatuses(filters.status, 'deviation.stats_status_unknown');
     conditions.push(
       sql`d.status::text in (${sql.join(
         statuses.map((s) => sql`${s}`),
@@ -143,11 +106,7 @@ export async function getDeviationStats(
   if (filters.entryId) conditions.push(sql`d.entry_id = ${filters.entryId}`);
   if (filters.categoryId) {
     const nodes = await tx
-      .select({
-        id: deviationCategories.id,
-        parentId: deviationCategories.parentId,
-        entryId: deviationCategories.entryId,
-      })
+      .select({ id: deviationCategories.id, parentId: deviationCategories.parentId })
       .from(deviationCategories)
       .innerJoin(deviationEntries, eq(deviationEntries.id, deviationCategories.entryId))
       .where(eq(deviationEntries.organisationId, actor.organisationId));
@@ -169,10 +128,9 @@ export async function getDeviationStats(
       .where(eq(units.id, filters.unitId));
     if (!unit) throw new AppError('deviation.stats_unit_not_found', 'not_found');
     chosenUnit = unit;
-    unitConditions.push(sql`u.path like ${`${unit.path}%`}`);
+    unitConditions.push(pathUnder(sql`u.path`, [unit.path]));
   }
-  if (filters.from) conditions.push(sql`d.reported_at >= ${filters.from}::date`);
-  if (filters.to) conditions.push(sql`d.reported_at < (${filters.to}::date + 1)`);
+  conditions.push(...reportedWithin(sql`d.reported_at`, filters));
 
   // The scope roots as units, for the default unit grouping.
   const rootUnits =
