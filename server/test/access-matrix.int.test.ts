@@ -323,7 +323,11 @@ const matrix: Record<string, { call: (p: Persona, f: Fixtures) => Call; expected
   },
   // Not multipart: refused before the case is looked up (the stories test who may attach).
   'POST /api/deviations/{id}/attachments': {
-    call: (_, f) => ({ method: 'POST', url: `/api/deviations/${f.caseAtForum}/attachments`, body: { file: 'x' } }),
+    call: (_, f) => ({
+      method: 'POST',
+      url: `/api/deviations/${f.caseAtForum}/attachments`,
+      body: { file: 'x' },
+    }),
     expected: signedIn(415),
   },
   'GET /api/deviation-attachments/{id}': {

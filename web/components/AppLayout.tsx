@@ -3,9 +3,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { type ReactElement, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useHandlingNav } from '../features/deviations/inbox/nav.ts';
 import { canViewStatistics } from '../features/deviations/stats/access.ts';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
-import { useHandlingNav } from '../features/deviations/inbox/nav.ts';
 import { canAdminister, canViewAudit, signOut, useMe } from '../session.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
@@ -13,9 +13,9 @@ interface NavItem {
   to:
     | '/'
     | '/account'
+    | '/my-reports'
     | '/deviations'
     | '/unit-meeting'
-    | '/my-reports'
     | '/statistics'
     | '/admin/units'
     | '/admin/people'

@@ -10,8 +10,8 @@ import { NotFoundPage, RootErrorPage, RouteError } from '../components/ErrorPage
 import { PageSpinner } from '../components/QueryState.tsx';
 import { RootShell } from '../components/RootShell.tsx';
 import { deviationConfigQuery } from '../features/deviations/api.ts';
-import { validateStatsSearch } from '../features/deviations/stats/search.ts';
 import { validateDeviationsSearch } from '../features/deviations/inbox/search.ts';
+import { validateStatsSearch } from '../features/deviations/stats/search.ts';
 import { requireAdministrator, requireMe, requireRole, safeRedirect } from './guards.ts';
 import { optionalPage, optionalString } from './search.ts';
 
@@ -85,29 +85,6 @@ const myReportRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/my-reports/$id',
   component: lazyRouteComponent(() => import('../features/deviations/mine/MyReportPage.tsx'), 'MyReportPage'),
-});
-
-// Statistics: managers and quality coordinators, each over their own units; ECharts loads with this page only.
-const statisticsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/statistics',
-  beforeLoad: ({ context }) => requireRole(context.me, ['manager', 'quality_coordinator']),
-  validateSearch: validateStatsSearch,
-  component: lazyRouteComponent(() => import('../features/deviations/stats/StatsPage.tsx'), 'StatsPage'),
-});
-
-// The signed-in person's notifications (the header's bell shows the unread count).
-const notificationsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/notifications',
-  validateSearch: (search: Record<string, unknown>): { page?: number } => {
-    const page = optionalPage(search.page);
-    return page ? { page } : {};
-  },
-  component: lazyRouteComponent(
-    () => import('../features/notifications/NotificationsPage.tsx'),
-    'NotificationsPage',
-  ),
 });
 
 // Handling deviations: the case list (inbox, units, bodies, unit meeting), one case, the unit meeting.
@@ -258,11 +235,11 @@ const routeTree = rootRoute.addChildren([
     reportRoute,
     myReportsRoute,
     myReportRoute,
-    statisticsRoute,
-    notificationsRoute,
     deviationsRoute,
     deviationRoute,
     unitMeetingRoute,
+    statisticsRoute,
+    notificationsRoute,
     adminRoute.addChildren([
       unitsRoute,
       peopleRoute,

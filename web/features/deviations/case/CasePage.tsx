@@ -6,6 +6,7 @@ import type { Deviation } from '../../../../contracts/deviations.ts';
 import { Page } from '../../../components/Page.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { useDeviation } from '../api.ts';
+import { AttachmentList, AttachmentUploader } from '../attachments/index.ts';
 import { useLocalized } from '../localized.ts';
 import { ActionsSection } from './ActionsSection.tsx';
 import { AssessmentPanel } from './AssessmentPanel.tsx';
@@ -56,6 +57,22 @@ function CaseBody({ deviation, onReload }: { deviation: Deviation; onReload: () 
           <div>
             <CaseFeedback />
             <CaseReport />
+            {/* A photo may show a patient: a body's members never see the files. */}
+            {deviation.view === 'body' ? null : (
+              <section
+                className="case-panel"
+                aria-labelledby="case-attachments"
+                data-testid="case-attachments"
+              >
+                <Heading level={2} data-size="xs" id="case-attachments">
+                  {t('attachments.list.heading')}
+                </Heading>
+                <AttachmentList attachments={deviation.attachments} />
+                {deviation.allowedActions.includes('add_attachment') ? (
+                  <AttachmentUploader deviation={deviation} />
+                ) : null}
+              </section>
+            )}
             {handling ? (
               <section className="case-panel" aria-labelledby="case-investigation">
                 <Heading level={2} data-size="xs" id="case-investigation">
