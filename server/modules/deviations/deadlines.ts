@@ -86,6 +86,31 @@ async function nameOf(tx: Db, personId: string): Promise<string> {
   return row?.name ?? '';
 }
 
+/**
+ * What every claimed reminder does: its audit row and its notifications, under one name (the audit
+ * action is the notification kind). Recorded even when nobody is told, so the check does not retry it.
+ */
+async function recordAndNotify(
+  tx: Db,
+  kind: string,
+  deviationId: string,
+  told: { personIds: string[]; summary: Record<string, unknown>; params: Record<string, string> },
+): Promise<void> {
+  await writeAudit(tx, systemContext, {
+    action: kind,
+    entityType: 'deviation',
+    entityId: deviationId,
+    summary: told.summary,
+  });
+  await notify(tx, {
+    personIds: told.personIds,
+    kind,
+    params: told.params,
+    entityType: 'deviation',
+    entityId: deviationId,
+  });
+}
+
 async function remindTriage(tx: Db, id: string, now: Date): Promise<boolean> {
   const [row] = await tx
     .update(deviations)
@@ -95,18 +120,10 @@ async function remindTriage(tx: Db, id: string, now: Date): Promise<boolean> {
     )
     .returning({ id: deviations.id, number: deviations.number, handlerId: deviations.handlerId });
   if (!row) return false;
-  await writeAudit(tx, systemContext, {
-    action: 'deviation.triage_reminder',
-    entityType: 'deviation',
-    entityId: row.id,
-    summary: { number: row.number, to: [row.handlerId] },
-  });
-  await notify(tx, {
+  await recordAndNotify(tx, 'deviation.triage_reminder', row.id, {
     personIds: [row.handlerId],
-    kind: 'deviation.triage_reminder',
+    summary: { number: row.number, to: [row.handlerId] },
     params: { number: row.number },
-    entityType: 'deviation',
-    entityId: row.id,
   });
   return true;
 }
@@ -131,19 +148,10 @@ async function escalateTriage(tx: Db, id: string, now: Date): Promise<boolean> {
     });
   if (!row) return false;
   const managers = await managersAboveHandler(tx, row.handlerId, row.unitId);
-  // Recorded even when nobody sits above the handler, so the check does not retry it forever.
-  await writeAudit(tx, systemContext, {
-    action: 'deviation.triage_overdue_to_manager',
-    entityType: 'deviation',
-    entityId: row.id,
-    summary: { number: row.number, handlerId: row.handlerId, to: managers },
-  });
-  await notify(tx, {
+  await recordAndNotify(tx, 'deviation.triage_overdue_to_manager', row.id, {
     personIds: managers,
-    kind: 'deviation.triage_overdue_to_manager',
+    summary: { number: row.number, handlerId: row.handlerId, to: managers },
     params: { number: row.number, handler: await nameOf(tx, row.handlerId) },
-    entityType: 'deviation',
-    entityId: row.id,
   });
   return true;
 }
@@ -176,18 +184,10 @@ async function remindAction(tx: Db, id: string, now: Date): Promise<boolean> {
   if (!action) return false;
   const c = await actionCase(tx, action.deviationId);
   if (!c) return false;
-  await writeAudit(tx, systemContext, {
-    action: 'deviation.action_reminder',
-    entityType: 'deviation',
-    entityId: c.id,
-    summary: { number: c.number, actionId: action.id, to: [action.ownerId] },
-  });
-  await notify(tx, {
+  await recordAndNotify(tx, 'deviation.action_reminder', c.id, {
     personIds: [action.ownerId],
-    kind: 'deviation.action_reminder',
+    summary: { number: c.number, actionId: action.id, to: [action.ownerId] },
     params: { number: c.number, action: action.title, dueOn: action.dueOn },
-    entityType: 'deviation',
-    entityId: c.id,
   });
   return true;
 }
@@ -209,23 +209,15 @@ async function escalateAction(tx: Db, id: string, now: Date): Promise<boolean> {
   const c = await actionCase(tx, action.deviationId);
   if (!c) return false;
   const managers = await managersAboveHandler(tx, c.handlerId, c.unitId);
-  await writeAudit(tx, systemContext, {
-    action: 'deviation.action_overdue_to_manager',
-    entityType: 'deviation',
-    entityId: c.id,
-    summary: { number: c.number, actionId: action.id, handlerId: c.handlerId, to: managers },
-  });
-  await notify(tx, {
+  await recordAndNotify(tx, 'deviation.action_overdue_to_manager', c.id, {
     personIds: managers,
-    kind: 'deviation.action_overdue_to_manager',
+    summary: { number: c.number, actionId: action.id, handlerId: c.handlerId, to: managers },
     params: {
       number: c.number,
       action: action.title,
       owner: await nameOf(tx, action.ownerId),
       dueOn: action.dueOn,
     },
-    entityType: 'deviation',
-    entityId: c.id,
   });
   return true;
 }
