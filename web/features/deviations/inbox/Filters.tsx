@@ -1,13 +1,15 @@
-import { Button } from '@digdir/designsystemet-react';
-import { type FormEvent, type ReactElement, useEffect, useMemo } from 'react';
+import type { FormEvent, ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Option, SelectInput, TextInput, useForm } from '../../../components/form.tsx';
-import { useDeviationConfig, useReportUnits } from '../api.ts';
-import { useLocalized } from '../localized.ts';
+import { SelectInput } from '../../../components/form.tsx';
+import { useReportUnits } from '../api.ts';
+import {
+  DateRangeFields,
+  EntryTypeFields,
+  FilterButtons,
+  statusOptions,
+  useFilterForm,
+} from '../filter-fields.tsx';
 import type { DeviationsSearch, ListSort } from './search.ts';
-
-const statuses = ['submitted', 'in_handling', 'escalated', 'resolved', 'closed'] as const;
-const openStatuses = 'submitted,in_handling,escalated';
 
 interface FilterValues {
   status: string;
@@ -44,27 +46,9 @@ interface FiltersProps {
 /** Filters and sorting for the case list; applied together, so the list does not jump on each choice. */
 export function Filters({ search, onApply }: FiltersProps): ReactElement {
   const { t } = useTranslation();
-  const localized = useLocalized();
-  const config = useDeviationConfig();
   const units = useReportUnits(true);
-  const form = useForm<FilterValues>(valuesOf(search));
+  const form = useFilterForm<FilterValues>(valuesOf(search));
   const formId = 'case-filters';
-
-  // A link or the back button changes the URL: the fields follow it.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the URL's filters change
-  useEffect(() => form.reset(valuesOf(search)), [JSON.stringify(valuesOf(search))]);
-
-  const categoryOptions = useMemo((): Option[] => {
-    const categories = config.data?.categories ?? [];
-    const byId = new Map(categories.map((c) => [c.id, c]));
-    const pathOf = (id: string | null): string[] => {
-      const node = id ? byId.get(id) : undefined;
-      return node ? [...pathOf(node.parentId), localized(node.name)] : [];
-    };
-    return categories
-      .filter((c) => c.selectable && (!form.values.entryId || c.entryId === form.values.entryId))
-      .map((c) => ({ value: c.id, label: pathOf(c.id).join(' › ') }));
-  }, [config.data, form.values.entryId, localized]);
 
   function apply(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
@@ -82,11 +66,6 @@ export function Filters({ search, onApply }: FiltersProps): ReactElement {
     });
   }
 
-  const statusOptions: Option[] = [
-    { value: openStatuses, label: t('cases.filter.open') },
-    ...statuses.map((s) => ({ value: s, label: t(`cases.status.${s}`) })),
-  ];
-
   return (
     <form id={formId} className="filters mt-2" onSubmit={apply} aria-label={t('cases.filter.label')}>
       <SelectInput
@@ -94,25 +73,15 @@ export function Filters({ search, onApply }: FiltersProps): ReactElement {
         {...form.field('status')}
         label={t('cases.filter.status')}
         placeholder={t('cases.filter.any')}
-        options={statusOptions}
+        options={statusOptions(t('cases.filter.open'), (s) => t(`cases.status.${s}`))}
       />
-      <SelectInput
+      <EntryTypeFields
         formId={formId}
-        {...form.field('entryId')}
-        onChange={(event) => {
-          form.set('entryId', event.target.value);
-          form.set('categoryId', '');
-        }}
-        label={t('cases.filter.entry')}
-        placeholder={t('cases.filter.any')}
-        options={(config.data?.entries ?? []).map((e) => ({ value: e.id, label: localized(e.name) }))}
-      />
-      <SelectInput
-        formId={formId}
-        {...form.field('categoryId')}
-        label={t('cases.filter.type')}
-        placeholder={t('cases.filter.any')}
-        options={categoryOptions}
+        form={form}
+        entryLabel={t('cases.filter.entry')}
+        typeLabel={t('cases.filter.type')}
+        anyLabel={t('cases.filter.any')}
+        selectableOnly
       />
       <SelectInput
         formId={formId}
@@ -123,19 +92,11 @@ export function Filters({ search, onApply }: FiltersProps): ReactElement {
           .filter((u) => u.active)
           .map((u) => ({ value: u.id, label: u.name }))}
       />
-      <TextInput
+      <DateRangeFields
         formId={formId}
-        {...form.field('from')}
-        type="date"
-        label={t('cases.filter.from')}
-        hideOptional
-      />
-      <TextInput
-        formId={formId}
-        {...form.field('to')}
-        type="date"
-        label={t('cases.filter.to')}
-        hideOptional
+        form={form}
+        fromLabel={t('cases.filter.from')}
+        toLabel={t('cases.filter.to')}
       />
       <SelectInput
         formId={formId}
@@ -166,28 +127,23 @@ export function Filters({ search, onApply }: FiltersProps): ReactElement {
           { value: 'asc', label: t('cases.filter.asc') },
         ]}
       />
-      <div className="filters__buttons">
-        <Button type="submit">{t('cases.filter.apply')}</Button>
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() =>
-            onApply({
-              status: undefined,
-              entryId: undefined,
-              categoryId: undefined,
-              unitId: undefined,
-              from: undefined,
-              to: undefined,
-              overdue: undefined,
-              sort: undefined,
-              order: undefined,
-            })
-          }
-        >
-          {t('cases.filter.clear')}
-        </Button>
-      </div>
+      <FilterButtons
+        applyLabel={t('cases.filter.apply')}
+        clearLabel={t('cases.filter.clear')}
+        onClear={() =>
+          onApply({
+            status: undefined,
+            entryId: undefined,
+            categoryId: undefined,
+            unitId: undefined,
+            from: undefined,
+            to: undefined,
+            overdue: undefined,
+            sort: undefined,
+            order: undefined,
+          })
+        }
+      />
     </form>
   );
 }

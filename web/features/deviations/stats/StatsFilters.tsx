@@ -1,13 +1,16 @@
-import { Button } from '@digdir/designsystemet-react';
-import { type FormEvent, type ReactElement, useEffect, useMemo } from 'react';
+import { type FormEvent, type ReactElement, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Option, SelectInput, TextInput, useForm } from '../../../components/form.tsx';
+import { type Option, SelectInput } from '../../../components/form.tsx';
 import { useMe } from '../../../session.ts';
-import { useDeviationConfig, useReportUnits } from '../api.ts';
+import { useReportUnits } from '../api.ts';
+import {
+  DateRangeFields,
+  EntryTypeFields,
+  FilterButtons,
+  statusOptions,
+  useFilterForm,
+} from '../filter-fields.tsx';
 import type { StatsSearch } from './search.ts';
-
-const statuses = ['submitted', 'in_handling', 'escalated', 'resolved', 'closed'] as const;
-const openStatuses = 'submitted,in_handling,escalated';
 
 interface FilterValues {
   from: string;
@@ -37,29 +40,11 @@ export function StatsFilters({
   search: StatsSearch;
   onApply: (filters: Omit<StatsSearch, 'groupBy'>) => void;
 }): ReactElement {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language === 'nb' || i18n.language === 'en' ? i18n.language : 'sv';
+  const { t } = useTranslation();
   const me = useMe();
-  const config = useDeviationConfig();
   const units = useReportUnits(true);
-  const form = useForm<FilterValues>(valuesOf(search));
+  const form = useFilterForm<FilterValues>(valuesOf(search));
   const formId = 'stats-filters';
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the fields follow the URL (links, back button)
-  useEffect(() => form.reset(valuesOf(search)), [JSON.stringify(valuesOf(search))]);
-
-  // Every node of the tree, areas too: a filter on an area counts everything under it.
-  const categoryOptions = useMemo((): Option[] => {
-    const categories = config.data?.categories ?? [];
-    const byId = new Map(categories.map((c) => [c.id, c]));
-    const pathOf = (id: string | null): string[] => {
-      const node = id ? byId.get(id) : undefined;
-      return node ? [...pathOf(node.parentId), node.name[language] || node.name.sv] : [];
-    };
-    return categories
-      .filter((c) => !form.values.entryId || c.entryId === form.values.entryId)
-      .map((c) => ({ value: c.id, label: pathOf(c.id).join(' › ') }));
-  }, [config.data, form.values.entryId, language]);
 
   // The units one may count: those one manages or coordinates, and everything under them.
   const unitOptions = useMemo((): Option[] => {
@@ -86,40 +71,20 @@ export function StatsFilters({
 
   return (
     <form id={formId} className="filters mt-2" onSubmit={apply} aria-label={t('stats.filters.label')}>
-      <TextInput
+      <DateRangeFields
         formId={formId}
-        {...form.field('from')}
-        type="date"
-        label={t('stats.filters.from')}
-        hideOptional
+        form={form}
+        fromLabel={t('stats.filters.from')}
+        toLabel={t('stats.filters.to')}
       />
-      <TextInput
+      {/* Every node of the tree, areas too: a filter on an area counts everything under it. */}
+      <EntryTypeFields
         formId={formId}
-        {...form.field('to')}
-        type="date"
-        label={t('stats.filters.to')}
-        hideOptional
-      />
-      <SelectInput
-        formId={formId}
-        {...form.field('entryId')}
-        onChange={(event) => {
-          form.set('entryId', event.target.value);
-          form.set('categoryId', '');
-        }}
-        label={t('stats.filters.entry')}
-        placeholder={t('stats.filters.any')}
-        options={(config.data?.entries ?? []).map((e) => ({
-          value: e.id,
-          label: e.name[language] || e.name.sv,
-        }))}
-      />
-      <SelectInput
-        formId={formId}
-        {...form.field('categoryId')}
-        label={t('stats.filters.category')}
-        placeholder={t('stats.filters.any')}
-        options={categoryOptions}
+        form={form}
+        entryLabel={t('stats.filters.entry')}
+        typeLabel={t('stats.filters.category')}
+        anyLabel={t('stats.filters.any')}
+        selectableOnly={false}
       />
       <SelectInput
         formId={formId}
@@ -133,30 +98,22 @@ export function StatsFilters({
         {...form.field('status')}
         label={t('stats.filters.status')}
         placeholder={t('stats.filters.any')}
-        options={[
-          { value: openStatuses, label: t('stats.filters.open') },
-          ...statuses.map((s) => ({ value: s, label: t(`stats.status.${s}`) })),
-        ]}
+        options={statusOptions(t('stats.filters.open'), (s) => t(`stats.status.${s}`))}
       />
-      <div className="filters__buttons">
-        <Button type="submit">{t('stats.filters.apply')}</Button>
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() =>
-            onApply({
-              from: undefined,
-              to: undefined,
-              entryId: undefined,
-              categoryId: undefined,
-              unitId: undefined,
-              status: undefined,
-            })
-          }
-        >
-          {t('stats.filters.clear')}
-        </Button>
-      </div>
+      <FilterButtons
+        applyLabel={t('stats.filters.apply')}
+        clearLabel={t('stats.filters.clear')}
+        onClear={() =>
+          onApply({
+            from: undefined,
+            to: undefined,
+            entryId: undefined,
+            categoryId: undefined,
+            unitId: undefined,
+            status: undefined,
+          })
+        }
+      />
     </form>
   );
 }
