@@ -278,6 +278,8 @@ export type DeviationListQuery = z.input<typeof deviationListQuery>;
 export const deviationListResponse = z.object({
   items: z.array(deviationListItemSchema),
   total: z.number().int(),
+  /** true when there are more than `total` matches: lists count at most 1000 (say "1000+") */
+  totalIsLowerBound: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
 });

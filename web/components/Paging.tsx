@@ -6,11 +6,19 @@ interface PagingProps {
   page: number;
   pageSize: number;
   total: number;
+  /** the list counted only this far; there are more ("of 1000+") */
+  totalIsLowerBound?: boolean;
   onChange: (page: number) => void;
 }
 
 /** "Showing 51–100 of 230" and the page buttons; nothing when one page holds everything. */
-export function Paging({ page, pageSize, total, onChange }: PagingProps): ReactElement | null {
+export function Paging({
+  page,
+  pageSize,
+  total,
+  totalIsLowerBound,
+  onChange,
+}: PagingProps): ReactElement | null {
   const { t } = useTranslation();
   const totalPages = Math.max(1, Math.ceil(total / pageSize));
   const { pages, prevButtonProps, nextButtonProps } = usePagination({
@@ -24,7 +32,7 @@ export function Paging({ page, pageSize, total, onChange }: PagingProps): ReactE
   return (
     <div className="paging">
       <Paragraph data-size="sm" role="status">
-        {t('paging.showing', { first, last, total })}
+        {t('paging.showing', { first, last, total: totalIsLowerBound ? `${total}+` : total })}
       </Paragraph>
       {totalPages > 1 ? (
         <Pagination aria-label={t('paging.label')}>

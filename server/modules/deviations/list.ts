@@ -30,12 +30,19 @@ export interface ListOptions {
 
 const openStatuses: DeviationStatus[] = ['submitted', 'in_handling', 'escalated'];
 
+/**
+ * Cases of the units under the roots. `= any(array(…))` lets the planner treat the (few) unit ids
+ * as a known list, where `in (subquery)` made it join row by row on a large table.
+ */
 function unitsUnder(roots: readonly string[]): SQL {
-  return inArray(
-    deviations.unitId,
-    sql`(select ${units.id} from ${units} where ${pathUnder(units.path, roots)})`,
-  );
+  return sql`${deviations.unitId} = any(array(select ${units.id} from ${units} where ${pathUnder(units.path, roots)}))`;
 }
+
+/**
+ * Lists count at most this many matches. An exact count of a region-wide search would read every
+ * match before the first page could be shown; beyond this the answer says "at least".
+ */
+export const LIST_COUNT_CAP = 1000;
 
 /** The rows this view shows before any filter: each view is its own access rule. */
 function viewCondition(actor: Actor, options: ListOptions): SQL {
@@ -137,7 +144,13 @@ const handlerPerson = alias(people, 'handler_person');
 export async function listDeviations(
   options: { actor: Actor; audit: AuditContext; query: ListOptions },
   tx: Db,
-): Promise<{ items: DeviationListItem[]; total: number; page: number; pageSize: number }> {
+): Promise<{
+  items: DeviationListItem[];
+  total: number;
+  totalIsLowerBound: boolean;
+  page: number;
+  pageSize: number;
+}> {
   const { actor, query } = options;
   const where = and(viewCondition(actor, query), ...(await filterConditions(tx, actor, query)));
   const sortColumn =
@@ -168,7 +181,6 @@ export async function listDeviations(
       riskProbability: deviations.riskProbability,
       raiseAtUnitMeeting: deviations.raiseAtUnitMeeting,
       unitMeetingRaisedOn: deviations.unitMeetingRaisedOn,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(deviations)
     .innerJoin(deviationEntries, eq(deviationEntries.id, deviations.entryId))
@@ -181,13 +193,19 @@ export async function listDeviations(
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
 
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && query.page > 1) {
-    const [counted] = await tx
-      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+  // A short page on the first page is the whole list; otherwise count, up to the cap.
+  let total = rows.length;
+  let totalIsLowerBound = false;
+  if (query.page > 1 || rows.length === query.pageSize) {
+    const capped = tx
+      .select({ one: sql`1` })
       .from(deviations)
-      .where(where);
-    total = counted?.n ?? 0;
+      .where(where)
+      .limit(LIST_COUNT_CAP + 1)
+      .as('capped');
+    const [counted] = await tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(capped);
+    total = Math.min(counted?.n ?? 0, LIST_COUNT_CAP);
+    totalIsLowerBound = (counted?.n ?? 0) > LIST_COUNT_CAP;
   }
   if (rows.length > 0) {
     await writeAudit(tx, options.audit, {
@@ -220,6 +238,7 @@ export async function listDeviations(
       unitMeetingRaisedOn: r.unitMeetingRaisedOn,
     })),
     total,
+    totalIsLowerBound,
     page: query.page,
     pageSize: query.pageSize,
   };

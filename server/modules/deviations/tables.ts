@@ -189,6 +189,11 @@ export const deviations = pgTable(
       .on(t.reporterId, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),
     index('deviations_handler_idx').on(t.handlerId, t.status, t.reportedAt),
+    // The inbox: what a manager holds that waits for them, one index range per person (read backwards
+    // for newest first; ascending, so that it matches ORDER BY … DESC with its default NULLS FIRST).
+    index('deviations_inbox_idx')
+      .on(t.handlerId, t.reportedAt, t.id)
+      .where(sql`${t.currentBodyId} is null and ${t.status} <> 'closed'`),
     index('deviations_unit_idx').on(t.unitId, t.reportedAt),
     index('deviations_reporter_idx').on(t.reporterId, t.reportedAt),
     index('deviations_body_idx').on(t.currentBodyId).where(sql`${t.currentBodyId} is not null`),

@@ -119,6 +119,7 @@ export function DeviationsPage(): ReactElement {
               page={data.page}
               pageSize={data.pageSize}
               total={data.total}
+              totalIsLowerBound={data.totalIsLowerBound}
               onChange={(next) => void navigate({ search: (prev) => ({ ...prev, page: next }) })}
             />
           </>

@@ -90,6 +90,7 @@ export function MyReportsPage(): ReactElement {
               page={data.page}
               pageSize={data.pageSize}
               total={data.total}
+              totalIsLowerBound={data.totalIsLowerBound}
               onChange={(next) =>
                 void navigate({ to: '/my-reports', search: next > 1 ? { page: next } : {} })
               }

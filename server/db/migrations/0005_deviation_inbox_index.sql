@@ -1,0 +1,1 @@
+CREATE INDEX "deviations_inbox_idx" ON "deviations" USING btree ("handler_id","reported_at","id") WHERE "deviations"."current_body_id" is null and "deviations"."status" <> 'closed';
