@@ -59,6 +59,17 @@ describe('reporting a deviation', () => {
     expect(n(second)).toBe(n(first) + 1);
   });
 
+  it('gives reports filed at the same moment numbers of their own, with none skipped', async () => {
+    const nurse = await signedIn(t, 'sjukskoterska');
+    const categoryId = await typeId(nurse, ...insuranceMedicinePath);
+    const receipts = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => report(nurse, { categoryId, description: `Samtidigt ${i}.` })),
+    );
+    const numbers = receipts.map((r) => Number(r.number.slice(-6))).sort((a, b) => a - b);
+    const first = numbers[0] ?? 0;
+    expect(numbers).toEqual(Array.from({ length: 8 }, (_, i) => first + i));
+  });
+
   it('when the manager reports from her own unit, then the report comes to herself', async () => {
     const manager = await signedIn(t, 'chef.avd12');
     const categoryId = await typeId(manager, 'Vårdavvikelse', 'Fall', 'Fall med skada');

@@ -134,7 +134,8 @@ export function registerDeviationRoutes(app: App, deps: { config: Config; databa
       const idempotencyKey = idempotencyKeyOf(request.headers['idempotency-key']);
       const audit = auditContextOf(request);
       if (idempotencyKey) {
-        const earlier = await inTransaction(db, (tx) => findSubmission({ actor, idempotencyKey }, tx));
+        // A plain read, outside a transaction: one round trip on the path every submission takes.
+        const earlier = await findSubmission({ actor, idempotencyKey }, db);
         if (earlier) return reply.status(201).send(earlier);
       }
       try {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { CreateDeviationBody, DeviationReceipt } from '../../../contracts/deviations.ts';
 import { parsePatientIdentifier } from '../../../contracts/patient-identifiers.ts';
@@ -27,18 +28,24 @@ function reportingYear(now: Date): number {
   return Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Stockholm' }).format(now));
 }
 
-async function nextNumber(tx: Db, organisationId: string, now: Date): Promise<string> {
+/**
+ * Gives the stored report its number: the counter's row lock serialises the organisation's
+ * reports, so it is taken in one statement as late as possible, and held only until the commit.
+ */
+async function assignNumber(tx: Db, organisationId: string, deviationId: string, now: Date): Promise<string> {
   const year = reportingYear(now);
-  const [counter] = await tx
-    .insert(deviationCounters)
-    .values({ organisationId, year, last: 1 })
-    .onConflictDoUpdate({
-      target: [deviationCounters.organisationId, deviationCounters.year],
-      set: { last: sql`${deviationCounters.last} + 1` },
-    })
-    .returning({ last: deviationCounters.last });
-  if (!counter) throw new Error('deviation counter returned no row');
-  return `AV-${year}-${String(counter.last).padStart(6, '0')}`;
+  const [assigned] = await queryRows<{ number: string }>(
+    tx,
+    sql`with counter as (
+          insert into ${deviationCounters} (organisation_id, year, last) values (${organisationId}, ${year}, 1)
+          on conflict (organisation_id, year) do update set last = ${deviationCounters.last} + 1
+          returning last)
+        update ${deviations} set number = ${`AV-${year}-`} || lpad(counter.last::text, 6, '0')
+        from counter where ${deviations.id} = ${deviationId}
+        returning ${deviations.number} as number`,
+  );
+  if (!assigned) throw new Error('deviation number was not assigned');
+  return assigned.number;
 }
 
 /** The selectable type of the reporter's organisation, with its entry. */
@@ -149,12 +156,21 @@ export async function submitDeviation(
   if (!handler) throw new AppError('deviation.no_manager', 'conflict', { params: { unit: unit.name } });
   const source = input.companionOf ? await requireCompanionSource(tx, actor, input.companionOf) : null;
 
-  const number = await nextNumber(tx, actor.organisationId, now);
+  let companion: DeviationReceipt['companion'] = null;
+  if (patientHarmed && category.companionEntryId && !source) {
+    const [entry] = await tx
+      .select({ id: deviationEntries.id, name: deviationEntries.name, active: deviationEntries.active })
+      .from(deviationEntries)
+      .where(eq(deviationEntries.id, category.companionEntryId));
+    if (entry?.active) companion = { entryId: entry.id, entryName: entry.name };
+  }
+
+  // Stored under a provisional number first; the real one is given last (see assignNumber).
   const [row] = await tx
     .insert(deviations)
     .values({
       organisationId: actor.organisationId,
-      number,
+      number: `pending-${randomUUID()}`,
       entryId: category.entryId,
       categoryId: category.id,
       reporterId: actor.personId,
@@ -191,28 +207,33 @@ export async function submitDeviation(
     toPersonId: handler.id,
     visibleToReporter: true,
   });
-  // The audit row names the case and its routing, never the narrative or the patient.
-  await writeAudit(tx, options.audit, {
-    action: 'deviation.submitted',
-    entityType: 'deviation',
-    entityId: row.id,
-    summary: {
-      number,
-      categoryId: category.id,
-      unitId: unit.id,
-      handlerId: handler.id,
-      patientIdentifier: patient ? 'stored in the protected field' : 'none',
-      ...(source ? { linkedTo: source.id } : {}),
-    },
-  });
-  if (source) {
-    await writeAudit(tx, options.audit, {
-      action: 'deviation.linked',
+  const number = await assignNumber(tx, actor.organisationId, row.id, now);
+  // The audit rows name the case and its routing, never the narrative or the patient; one insert.
+  await writeAudit(tx, options.audit, [
+    {
+      action: 'deviation.submitted',
       entityType: 'deviation',
-      entityId: source.id,
-      summary: { linkedTo: row.id, number },
-    });
-  }
+      entityId: row.id,
+      summary: {
+        number,
+        categoryId: category.id,
+        unitId: unit.id,
+        handlerId: handler.id,
+        patientIdentifier: patient ? 'stored in the protected field' : 'none',
+        ...(source ? { linkedTo: source.id } : {}),
+      },
+    },
+    ...(source
+      ? [
+          {
+            action: 'deviation.linked',
+            entityType: 'deviation',
+            entityId: source.id,
+            summary: { linkedTo: row.id, number },
+          },
+        ]
+      : []),
+  ]);
 
   // The reporter who is the manager knows already.
   if (handler.id !== actor.personId) {
@@ -225,14 +246,6 @@ export async function submitDeviation(
     });
   }
 
-  let companion: DeviationReceipt['companion'] = null;
-  if (patientHarmed && category.companionEntryId && !source) {
-    const [entry] = await tx
-      .select({ id: deviationEntries.id, name: deviationEntries.name, active: deviationEntries.active })
-      .from(deviationEntries)
-      .where(eq(deviationEntries.id, category.companionEntryId));
-    if (entry?.active) companion = { entryId: entry.id, entryName: entry.name };
-  }
   return {
     id: row.id,
     number,
