@@ -27,34 +27,41 @@ const narrative = {
 };
 
 /**
- * What a submission writes, in the order submitDeviation writes it, with the same values: the counter
- * upsert (its row lock is held to the commit, as in Loopen), the report (the generated tsvector is
- * computed from search_config), the protected patient field for one report in four, the first event
- * and the audit row. The reads Loopen does before (session, actor, idempotency key, category, unit,
- * nearest manager) are not in it: the issue sets Loopen against the inserts.
+ * What a submission writes, in the order submitDeviation writes it, with the same values: the report
+ * under a provisional number (the generated tsvector is computed from search_config), the protected
+ * patient field for one report in four, the first event, then the number from the organisation's
+ * counter in one statement (its row lock is held from there to the commit, as in Loopen), the audit
+ * row and the handler's notification. The reads Loopen does before (session, actor, idempotency key,
+ * category, unit, nearest manager) are not in it: the issue sets Loopen against the inserts.
  */
 const pgbenchScript = `\\set patient random(1, ${patientEvery})
 BEGIN;
-INSERT INTO deviation_counters (organisation_id, year, last) VALUES (:org, :year, 1)
-  ON CONFLICT (organisation_id, year) DO UPDATE SET last = deviation_counters.last + 1
-  RETURNING last \\gset
 INSERT INTO deviations (organisation_id, number, entry_id, category_id, reporter_id, reporter_name_shared,
     unit_id, occurred_at, reported_at, description, immediate_action, suggestion, patient_involved,
     patient_harmed, handler_id, due_at, linked_deviation_id, idempotency_key, search_config)
-  VALUES (:org, 'AV-' || :year || '-' || lpad(:last, 6, '0'), :entry, :category, :reporter, false,
+  VALUES (:org, 'pending-' || gen_random_uuid(), :entry, :category, :reporter, false,
     :unit, now() - interval '1 hour', now(), :description, :immediate, :suggestion, :patient = 1,
     false, :handler, now() + make_interval(days => :days), NULL, 'pgbench-' || gen_random_uuid(), :searchconfig)
-  RETURNING id AS deviation_id, number AS deviation_number \\gset
+  RETURNING id AS deviation_id \\gset
 \\if :patient = 1
 INSERT INTO deviation_patients (deviation_id, kind, identifier) VALUES (:deviation_id, 'se_personnummer', '${testPersonnummer}');
 \\endif
 INSERT INTO deviation_events (deviation_id, at, actor_id, action, to_status, to_person_id, visible_to_reporter)
   VALUES (:deviation_id, now(), :reporter, 'submitted', 'submitted', :handler, true);
+WITH counter AS (
+  INSERT INTO deviation_counters (organisation_id, year, last) VALUES (:org, :year, 1)
+  ON CONFLICT (organisation_id, year) DO UPDATE SET last = deviation_counters.last + 1
+  RETURNING last)
+UPDATE deviations SET number = 'AV-' || :year || '-' || lpad(counter.last::text, 6, '0')
+  FROM counter WHERE deviations.id = :deviation_id
+  RETURNING number AS deviation_number \\gset
 INSERT INTO audit_log (actor_id, actor_name, action, entity_type, entity_id, summary, request_id)
   VALUES (:reporter, :actorname, 'deviation.submitted', 'deviation', :deviation_id,
     jsonb_build_object('number', :deviation_number::text, 'categoryId', :category::text, 'unitId', :unit::text,
       'handlerId', :handler::text, 'patientIdentifier', CASE WHEN :patient = 1 THEN 'stored in the protected field' ELSE 'none' END),
     'pgbench-' || :client_id);
+INSERT INTO notifications (person_id, kind, params, entity_type, entity_id)
+  VALUES (:handler, 'deviation.assigned', jsonb_build_object('number', :deviation_number::text), 'deviation', :deviation_id);
 END;
 `;
 
