@@ -184,7 +184,10 @@ describe('handling a deviation through the escalation ladder of seed 002', () =>
     });
     expect(refused.status).toBe(409);
     const chair = await signedIn(t, 'kommitte.ordf');
-    const closed = await move(chair, id, { action: 'close', feedback: 'Kommittén har beslutat om ny rutin.' });
+    const closed = await move(chair, id, {
+      action: 'close',
+      feedback: 'Kommittén har beslutat om ny rutin.',
+    });
     expect(closed.status).toBe('closed');
     expect(closed.currentBody).toBeNull();
     expect((await open(nurse, id)).feedback).toBe('Kommittén har beslutat om ny rutin.');
