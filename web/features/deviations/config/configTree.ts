@@ -57,22 +57,6 @@ export function buildConfigTree(config: AdminConfig): ConfigNode[] {
   return roots;
 }
 
-/** The nodes a person can see, in reading order, given which are expanded. */
-export function visibleConfigNodes(
-  roots: readonly ConfigNode[],
-  expanded: ReadonlySet<string>,
-): ConfigNode[] {
-  const out: ConfigNode[] = [];
-  const walk = (list: readonly ConfigNode[]): void => {
-    for (const node of list) {
-      out.push(node);
-      if (node.children.length > 0 && expanded.has(node.id)) walk(node.children);
-    }
-  };
-  walk(roots);
-  return out;
-}
-
 /** The ids of a category and everything under it: where it may not be moved. */
 export function subtreeIds(categories: readonly AdminConfigCategory[], rootId: string): Set<string> {
   const ids = new Set([rootId]);
