@@ -3,13 +3,14 @@ import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Deviation } from '../../../../contracts/deviations.ts';
 import { FormDialog } from '../../../components/dialogs.tsx';
-import { type FieldErrors, FormErrors, SelectInput, TextInput, useForm } from '../../../components/form.tsx';
+import { type FieldErrors, SelectInput, TextInput, useForm } from '../../../components/form.tsx';
 import { errorMessage } from '../../../components/QueryState.tsx';
 import { TableSection } from '../../../components/TableSection.tsx';
 import { useFormatters } from '../../../format.ts';
 import { useMe } from '../../../session.ts';
 import { handlingApi, useDeviationPeople } from '../api.ts';
 import { OverdueMark } from '../inbox/marks.tsx';
+import { CaseForm } from './CaseForm.tsx';
 import { useCase, useCaseChange } from './caseContext.ts';
 
 type CaseAction = Deviation['actions'][number];
@@ -40,14 +41,14 @@ function AddActionForm({ onDone, onCancel }: { onDone: () => void; onCancel: () 
     label: [p.name, p.profession].filter(Boolean).join(', '),
   }));
   return (
-    <form id={formId} onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
-      <FormErrors
-        formId={formId}
-        errors={form.errors}
-        general={form.general}
-        attempt={form.attempt}
-        labels={labels}
-      />
+    <CaseForm
+      formId={formId}
+      form={form}
+      labels={labels}
+      onSubmit={onSubmit}
+      submitLabel={t('cases.actions.add')}
+      onCancel={onCancel}
+    >
       <TextInput formId={formId} {...form.field('title')} label={labels.title} required />
       <Textfield
         id={`${formId}-owner-search`}
@@ -65,15 +66,7 @@ function AddActionForm({ onDone, onCancel }: { onDone: () => void; onCancel: () 
         required
       />
       <TextInput formId={formId} {...form.field('dueOn')} type="date" label={labels.dueOn} required />
-      <div className="button-row">
-        <Button type="submit" loading={form.submitting}>
-          {t('cases.actions.add')}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </form>
+    </CaseForm>
   );
 }
 

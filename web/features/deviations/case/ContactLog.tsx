@@ -1,20 +1,14 @@
-import { Button, Table } from '@digdir/designsystemet-react';
+import { Table } from '@digdir/designsystemet-react';
 import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { createContactBody } from '../../../../contracts/deviations.ts';
 import { FormDialog } from '../../../components/dialogs.tsx';
-import {
-  type FieldErrors,
-  FormErrors,
-  SelectInput,
-  TextArea,
-  TextInput,
-  useForm,
-} from '../../../components/form.tsx';
+import { type FieldErrors, SelectInput, TextArea, TextInput, useForm } from '../../../components/form.tsx';
 import { TableSection } from '../../../components/TableSection.tsx';
 import { useFormatters } from '../../../format.ts';
 import { handlingApi, useUnitContacts } from '../api.ts';
+import { CaseForm } from './CaseForm.tsx';
 import { useCase, useCaseChange } from './caseContext.ts';
 
 const channels = ['phone', 'email', 'meeting', 'letter', 'other'] as const;
@@ -76,14 +70,14 @@ function ContactForm({ onDone, onCancel }: { onDone: () => void; onCancel: () =>
   }, clientErrors);
 
   return (
-    <form id={formId} onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
-      <FormErrors
-        formId={formId}
-        errors={form.errors}
-        general={form.general}
-        attempt={form.attempt}
-        labels={labels}
-      />
+    <CaseForm
+      formId={formId}
+      form={form}
+      labels={labels}
+      onSubmit={onSubmit}
+      submitLabel={t('cases.contacts.add')}
+      onCancel={onCancel}
+    >
       <SelectInput
         formId={formId}
         {...form.field('unitContactId')}
@@ -128,15 +122,7 @@ function ContactForm({ onDone, onCancel }: { onDone: () => void; onCancel: () =>
       </div>
       <TextArea formId={formId} {...form.field('summary')} label={labels.summary} rows={4} required />
       <TextArea formId={formId} {...form.field('outcome')} label={labels.outcome} rows={3} />
-      <div className="button-row">
-        <Button type="submit" loading={form.submitting}>
-          {t('cases.contacts.add')}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </form>
+    </CaseForm>
   );
 }
 

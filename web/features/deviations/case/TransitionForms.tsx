@@ -1,16 +1,10 @@
-import {
-  Button,
-  Fieldset,
-  Paragraph,
-  Radio,
-  Textfield,
-  ValidationMessage,
-} from '@digdir/designsystemet-react';
+import { Fieldset, Paragraph, Radio, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TransitionAction, TransitionBody } from '../../../../contracts/deviations.ts';
-import { type FieldErrors, FormErrors, fieldId, TextArea, useForm } from '../../../components/form.tsx';
+import { type FieldErrors, fieldId, TextArea, useForm } from '../../../components/form.tsx';
 import { handlingApi, useDeviationPeople } from '../api.ts';
+import { CaseForm } from './CaseForm.tsx';
 import { useCase, useCaseChange } from './caseContext.ts';
 
 /** The one text each transition asks for, by the contract's field name. */
@@ -67,24 +61,16 @@ export function AcceptForm({ onDone, onCancel }: FormProps): ReactElement {
     onDone();
   });
   return (
-    <form id="case-accept" onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
-      <FormErrors
-        formId="case-accept"
-        errors={form.errors}
-        general={form.general}
-        attempt={form.attempt}
-        labels={{}}
-      />
+    <CaseForm
+      formId="case-accept"
+      form={form}
+      labels={{}}
+      onSubmit={onSubmit}
+      submitLabel={t('caseActions.accept.submit')}
+      onCancel={onCancel}
+    >
       <Paragraph>{t('caseActions.accept.text', { unit: deviation.unit.name })}</Paragraph>
-      <div className="button-row">
-        <Button type="submit" loading={form.submitting}>
-          {t('caseActions.accept.submit')}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </form>
+    </CaseForm>
   );
 }
 
@@ -109,14 +95,14 @@ export function TextTransitionForm({
     onDone();
   }, clientErrors);
   return (
-    <form id={formId} onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
-      <FormErrors
-        formId={formId}
-        errors={form.errors}
-        general={form.general}
-        attempt={form.attempt}
-        labels={{ [field]: label }}
-      />
+    <CaseForm
+      formId={formId}
+      form={form}
+      labels={{ [field]: label }}
+      onSubmit={onSubmit}
+      submitLabel={t(`caseActions.${action}.submit`)}
+      onCancel={onCancel}
+    >
       <ActionIntro action={action} />
       <TextArea
         formId={formId}
@@ -128,15 +114,7 @@ export function TextTransitionForm({
         rows={5}
         required
       />
-      <div className="button-row">
-        <Button type="submit" loading={form.submitting}>
-          {t(`caseActions.${action}.submit`)}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </form>
+    </CaseForm>
   );
 }
 
@@ -196,14 +174,14 @@ export function ForwardForm({ onDone, onCancel }: FormProps): ReactElement {
   const candidates = (people.data?.items ?? []).filter((p) => p.id !== deviation.handler.id).slice(0, 20);
   const chosenStillShown = candidates.some((p) => p.id === form.values.toPersonId);
   return (
-    <form id={formId} onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
-      <FormErrors
-        formId={formId}
-        errors={form.errors}
-        general={form.general}
-        attempt={form.attempt}
-        labels={labels}
-      />
+    <CaseForm
+      formId={formId}
+      form={form}
+      labels={labels}
+      onSubmit={onSubmit}
+      submitLabel={t('caseActions.forward.submit')}
+      onCancel={onCancel}
+    >
       <Textfield
         id={`${formId}-search`}
         label={t('caseActions.forward.search')}
@@ -234,14 +212,6 @@ export function ForwardForm({ onDone, onCancel }: FormProps): ReactElement {
         {form.errors.toPersonId ? <ValidationMessage>{form.errors.toPersonId}</ValidationMessage> : null}
       </Fieldset>
       <TextArea formId={formId} {...form.field('reason')} label={labels.reason} rows={4} required />
-      <div className="button-row">
-        <Button type="submit" loading={form.submitting}>
-          {t('caseActions.forward.submit')}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </form>
+    </CaseForm>
   );
 }
