@@ -304,8 +304,8 @@ async function runSubmit(): Promise<PartResult> {
       'medians of the rounds',
     `Loopen signed in as ${reporter}; each request has a fresh Idempotency-Key (as the web client sends), ` +
       `one in ${patientEvery} names a patient; the server's pool is DATABASE_POOL_SIZE (default 10)`,
-    'pgbench does only the writes of a submission (counter upsert, report with its tsvector, patient field ' +
-      'one time in four, event, audit row) in one transaction; Loopen also reads the session, the actor, the ' +
+    'pgbench does only the writes of a submission (report with its tsvector, patient field one time in four, ' +
+      'event, the number from the counter, audit row, notification) in one transaction; Loopen also reads the session, the actor, the ' +
       'idempotency key, the category, the unit and the nearest manager, and runs the HTTP stack',
   );
   if (quick) notes.push('!!! BENCH_QUICK=1: short runs and fewer connections, a smoke test, not the figures');
