@@ -23,9 +23,12 @@ const searchConfigs = { sv: 'swedish', nb: 'norwegian', en: 'english' } as const
 const FUTURE_SLACK_MS = 5 * 60_000;
 const DAY_MS = 86_400_000;
 
+// Made once: building an Intl formatter costs more than the rest of numbering a report.
+const nordicYear = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Stockholm' });
+
 /** The year a report is numbered in: the calendar year where the organisation is (Nordic time). */
 function reportingYear(now: Date): number {
-  return Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Stockholm' }).format(now));
+  return Number(nordicYear.format(now));
 }
 
 /**
