@@ -66,7 +66,7 @@ const counts = {
   /** open and past its handling deadline */
   overdue: z.number().int(),
   closed: z.number().int(),
-  /** median days from reported to resolved (or closed, when never resolved); null when none is */
+  /** median whole days from reported to resolved (or closed, when never resolved), a half when between two; null when none is */
   medianHandlingDays: z.number().nullable(),
 };
 

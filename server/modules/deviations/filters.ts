@@ -47,13 +47,24 @@ export function pathUnder(path: SQLWrapper, roots: readonly string[]): SQL {
   )})`;
 }
 
-/** Reported from the first day to the last, both whole days in the session's time zone. */
+/**
+ * Days and months of reports are those of Sweden and Norway, which keep the same clock. The
+ * statistics rollup (migration 0006, deviation_stats_month) cuts months in the same zone.
+ */
+export const reportingTimeZone = 'Europe/Stockholm';
+
+/** The moment a day (YYYY-MM-DD) begins in the reporting time zone. */
+export function startOfDay(day: SQLWrapper | string): SQL {
+  return sql`((${day})::date::timestamp at time zone ${sql.raw(`'${reportingTimeZone}'`)})`;
+}
+
+/** Reported from the first day to the last, both whole days in the reporting time zone. */
 export function reportedWithin(
   reportedAt: SQLWrapper,
   range: { from?: string | undefined; to?: string | undefined },
 ): SQL[] {
   const conditions: SQL[] = [];
-  if (range.from) conditions.push(sql`${reportedAt} >= ${range.from}::date`);
-  if (range.to) conditions.push(sql`${reportedAt} < (${range.to}::date + 1)`);
+  if (range.from) conditions.push(sql`${reportedAt} >= ${startOfDay(sql`${range.from}`)}`);
+  if (range.to) conditions.push(sql`${reportedAt} < ${startOfDay(sql`${range.to}::date + 1`)}`);
   return conditions;
 }

@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import { eq } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviationStats, StatsDrillDown } from '../../../contracts/deviation-stats.ts';
 import type { DeviationStatus } from '../../../contracts/deviations.ts';
@@ -316,6 +316,106 @@ describe('statistics for management', () => {
     expect(Number(sheet.at(-1)?.[5])).toBe(result.totals.medianHandlingDays);
   });
 });
+
+describe('statistics kept up to date as cases change', () => {
+  // 2024 belongs to these stories alone: the stories above count 2025.
+  it('counts a report made at half past midnight Swedish time on 1 March in March, in months and in periods', async () => {
+    await report({
+      unit: ward,
+      type: 'fall-injury',
+      reportedAt: '2024-02-29T23:30:00Z',
+      status: 'submitted',
+    });
+    await report({
+      unit: ward,
+      type: 'fall-injury',
+      reportedAt: '2024-02-29T22:30:00Z',
+      status: 'submitted',
+    });
+    const months = await stats('chef.avd12', 'groupBy=month&from=2024-02-01&to=2024-03-31');
+    expect(months.rows.map((r) => [r.key, r.count])).toEqual([
+      ['2024-02', 1],
+      ['2024-03', 1],
+    ]);
+    // A period cut inside the months counts the same cases as the list does.
+    const coordinator = await as('chef.avd12');
+    for (const period of ['from=2024-02-29&to=2024-02-29', 'from=2024-03-01&to=2024-03-10']) {
+      const counted = await stats('chef.avd12', `groupBy=entry&${period}`);
+      const listed = await coordinator.get<{ total: number }>(`/api/deviations?view=unit&${period}`);
+      expect(counted.totals.count, period).toBe(1);
+      expect(listed.body.total, period).toBe(1);
+    }
+  });
+
+  it('moves a case between its counts whenever its status, unit, type or dates change, and agrees with a recount', async () => {
+    const db = t.database.db;
+    for (const day of ['05', '06', '07', '08'])
+      await report({
+        unit: ward,
+        type: 'wrong-dose',
+        reportedAt: `2024-06-${day}T08:00:00Z`,
+        status: 'submitted',
+      });
+    const june = 'from=2024-06-01&to=2024-06-30';
+    expect((await stats('kvalitet.ortopedi', `groupBy=status&${june}`)).totals).toMatchObject({
+      count: 4,
+      open: 4,
+      medianHandlingDays: null,
+    });
+    // Several changes to the same cases in one transaction, as a handling step makes them.
+    await db.transaction(async (tx) => {
+      await tx.execute(
+        sql`update deviations set status = 'in_handling' where number like 'ST-%' and reported_at::date = '2024-06-05'`,
+      );
+      await tx.execute(sql`update deviations set status = 'resolved', resolved_at = reported_at + interval '2 days 5 hours'
+        where number like 'ST-%' and reported_at::date = '2024-06-05'`);
+      await tx.execute(sql`update deviations set status = 'closed', closed_at = reported_at + interval '6 days',
+        resolved_at = reported_at + interval '5 days' where number like 'ST-%' and reported_at::date = '2024-06-06'`);
+    });
+    await db.execute(
+      sql`update deviations set unit_id = ${id(hip)} where number like 'ST-%' and reported_at::date = '2024-06-07'`,
+    );
+    await db.execute(sql`update deviations set category_id = ${id('fall-injury')},
+      entry_id = (select entry_id from deviation_categories where id = ${id('fall-injury')})
+      where number like 'ST-%' and reported_at::date = '2024-06-08'`);
+    const byStatus = await stats('kvalitet.ortopedi', `groupBy=status&${june}`);
+    expect(byStatus.rows.map((r) => [r.key, r.count])).toEqual([
+      ['submitted', 2],
+      ['resolved', 1],
+      ['closed', 1],
+    ]);
+    // Handled in 2 and 5 whole days: the median lies between them.
+    expect(byStatus.totals).toMatchObject({ count: 4, open: 2, closed: 1, medianHandlingDays: 3.5 });
+    const byUnit = await stats('kvalitet.ortopedi', `groupBy=unit&unitId=${id('Ortopedkliniken')}&${june}`);
+    expect(countsByLabel(byUnit)).toMatchObject({ [ward]: 3, [hip]: 1 });
+    // A change that rolls back leaves the counts as they were.
+    await db
+      .transaction(async (tx) => {
+        await tx.execute(
+          sql`update deviations set status = 'closed', closed_at = now() where number like 'ST-%'`,
+        );
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    // Moving the report date across a month moves the case's month.
+    await db.execute(
+      sql`update deviations set reported_at = '2024-07-01T08:00:00Z' where number like 'ST-%' and reported_at::date = '2024-06-08'`,
+    );
+    expect((await stats('kvalitet.ortopedi', `groupBy=entry&${june}`)).totals.count).toBe(3);
+
+    // The cells equal a recount from the cases, the one the migration made.
+    const cells = sql`select organisation_id, month, unit_id, category_id, entry_id, status, handling_days, cases
+      from deviation_stats_rollup order by 1, 2, 3, 4, 5, 6, 7`;
+    const kept = await rows(cells);
+    await db.execute(sql`select deviation_stats_rebuild()`);
+    expect(await rows(cells)).toEqual(kept);
+    expect(kept.every((c) => Number(c.cases) > 0)).toBe(true);
+  });
+});
+
+async function rows(query: SQL): Promise<Record<string, unknown>[]> {
+  return ((await t.database.db.execute(query)) as unknown as { rows: Record<string, unknown>[] }).rows;
+}
 
 function listQuery(drill: StatsDrillDown): string {
   return new URLSearchParams(Object.entries(drill).filter((e): e is [string, string] => !!e[1])).toString();

@@ -1,4 +1,4 @@
-import { eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type {
   DeviationStats,
   DeviationStatsRow,
@@ -15,9 +15,9 @@ import { parseStatuses, pathUnder, reportedWithin, subtreeOf } from './filters.t
 import { caseScopeRoots } from './policy.ts';
 import { deviationCategories, deviationEntries } from './tables.ts';
 
-// Counting deviations for management. One aggregate query over the deviations table joined to the
-// small units table (and, for areas, the classification tree), grouped in SQL with a grouping set
-// for the totals: a million rows are scanned once, never sent to Node.
+// Counting deviations for management, from the statistics rollup (migration 0006): a few thousand
+// cells per organisation and month instead of every case, grouped in SQL by the chosen key, then
+// summed and their median taken in Node.
 
 export interface StatsFilters {
   from?: string | undefined;
@@ -58,14 +58,11 @@ function monthsBetween(first: string, last: string): string[] {
   return months;
 }
 
-interface Aggregate {
+interface CellRow {
   key: string | null;
-  is_total: number;
-  count: number;
-  open: number;
-  overdue: number;
-  closed: number;
-  median: number | string | null;
+  status: DeviationStatus;
+  handling_days: number | null;
+  cases: number | string;
 }
 
 interface GroupUnit {
@@ -73,15 +70,105 @@ interface GroupUnit {
   path: string;
 }
 
-function roundedDays(value: number | string | null): number | null {
+function roundedDays(value: number | null): number | null {
   if (value === null) return null;
-  return Math.round(Number(value) * 10) / 10;
+  return Math.round(value * 10) / 10;
+}
+
+const openStatuses: DeviationStatus[] = ['submitted', 'in_handling', 'escalated'];
+
+function nextMonth(month: string): string {
+  const [year = 0, m = 1] = month.split('-').map(Number);
+  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
+}
+
+function previousMonth(month: string): string {
+  const [year = 0, m = 1] = month.split('-').map(Number);
+  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/**
+ * How a period is read: whole months from the rollup, and the days of a month cut by from or to
+ * from the cases themselves. Months are YYYY-MM, both ends included; days YYYY-MM-DD.
+ */
+export interface PeriodPlan {
+  /** null: no month from the rollup; an open end: from the first month or to the last */
+  months: { first?: string; last?: string } | null;
+  days: { from: string; to: string }[];
+}
+
+export function planPeriod(range: { from?: string | undefined; to?: string | undefined }): PeriodPlan {
+  const { from, to } = range;
+  if (from && to && from > to) return { months: null, days: [] };
+  const days: { from: string; to: string }[] = [];
+  let first: string | undefined;
+  let last: string | undefined;
+  if (from) {
+    const month = from.slice(0, 7);
+    if (from.endsWith('-01')) first = month;
+    else {
+      const monthEnd = lastDayOfMonth(month);
+      days.push({ from, to: to && to < monthEnd ? to : monthEnd });
+      first = nextMonth(month);
+    }
+  }
+  if (to) {
+    const month = to.slice(0, 7);
+    if (to === lastDayOfMonth(month)) last = month;
+    else {
+      last = previousMonth(month);
+      const monthStart = `${month}-01`;
+      // A from in the same month already read these days.
+      if (!from || from.slice(0, 7) !== month) days.push({ from: monthStart, to });
+      else if (from.endsWith('-01')) days.push({ from, to });
+    }
+  }
+  const months = first && last && first > last ? null : { ...(first && { first }), ...(last && { last }) };
+  return { months, days };
+}
+
+interface Counts {
+  count: number;
+  open: number;
+  overdue: number;
+  closed: number;
+  /** whole days of handling → cases */
+  handling: Map<number, number>;
+}
+
+function emptyCounts(): Counts {
+  return { count: 0, open: 0, overdue: 0, closed: 0, handling: new Map() };
+}
+
+/** The median (PostgreSQL's percentile_cont(0.5)) of a histogram of whole days. */
+export function medianOf(handling: Map<number, number>): number | null {
+  let total = 0;
+  for (const n of handling.values()) total += n;
+  if (total === 0) return null;
+  const sorted = [...handling.entries()].sort((a, b) => a[0] - b[0]);
+  const valueAt = (rank: number): number => {
+    let seen = 0;
+    for (const [days, n] of sorted) {
+      seen += n;
+      if (rank < seen) return days;
+    }
+    return sorted.at(-1)?.[0] ?? 0;
+  };
+  const middle = (total - 1) / 2;
+  const low = valueAt(Math.floor(middle));
+  const high = valueAt(Math.ceil(middle));
+  return low + (high - low) * (middle - Math.floor(middle));
 }
 
 /**
  * The numbers behind "how common is each fault", within the actor's scope: the units they manage
  * or coordinate. Filters mean what they mean in the list (GET /api/deviations?view=unit), and each
  * row says which list shows its cases.
+ *
+ * Counts and handling times come from deviation_stats_rollup (cases per month, unit,
+ * classification, status and whole days of handling, kept by a trigger), with the days of a month
+ * cut by the period counted from the cases; overdue is counted live from the open cases, since it
+ * changes with the clock. See docs/decisions/0005-statistics-rollup.md.
  */
 export async function getDeviationStats(
   options: { actor: Actor; groupBy: StatsGroupBy; filters: StatsFilters },
@@ -91,30 +178,32 @@ export async function getDeviationStats(
   const roots = caseScopeRoots(actor);
   if (roots.length === 0) throw new AppError('deviation.stats_no_scope', 'forbidden');
 
-  const conditions: SQL[] = [sql`d.organisation_id = ${actor.organisationId}`];
-  // Which units count: applied to the small units table, which the deviations then join.
-  const unitConditions: SQL[] = [pathUnder(sql`u.path`, roots)];
+  const conditions: SQL[] = [];
   if (filters.status) {
     const statuses = parseStatuses(filters.status, 'deviation.stats_status_unknown');
     conditions.push(
-      sql`d.status::text in (${sql.join(
-        statuses.map((s) => sql`${s}`),
+      sql`s.status::text in (${sql.join(
+        statuses.map((status) => sql`${status}`),
         sql`, `,
       )})`,
     );
   }
-  if (filters.entryId) conditions.push(sql`d.entry_id = ${filters.entryId}`);
+  if (filters.entryId) conditions.push(sql`s.entry_id = ${filters.entryId}`);
+  // The organisation's classification tree (small), for a branch filter and for areas.
+  const nodes =
+    filters.categoryId || groupBy === 'area'
+      ? await tx
+          .select({ id: deviationCategories.id, parentId: deviationCategories.parentId })
+          .from(deviationCategories)
+          .innerJoin(deviationEntries, eq(deviationEntries.id, deviationCategories.entryId))
+          .where(eq(deviationEntries.organisationId, actor.organisationId))
+      : [];
   if (filters.categoryId) {
-    const nodes = await tx
-      .select({ id: deviationCategories.id, parentId: deviationCategories.parentId })
-      .from(deviationCategories)
-      .innerJoin(deviationEntries, eq(deviationEntries.id, deviationCategories.entryId))
-      .where(eq(deviationEntries.organisationId, actor.organisationId));
     if (!nodes.some((n) => n.id === filters.categoryId))
       throw new AppError('deviation.stats_category_not_found', 'not_found');
     const ids = subtreeOf(nodes, filters.categoryId);
     conditions.push(
-      sql`d.category_id in (${sql.join(
+      sql`s.category_id in (${sql.join(
         ids.map((id) => sql`${id}::uuid`),
         sql`, `,
       )})`,
@@ -128,46 +217,52 @@ export async function getDeviationStats(
       .where(eq(units.id, filters.unitId));
     if (!unit) throw new AppError('deviation.stats_unit_not_found', 'not_found');
     chosenUnit = unit;
-    unitConditions.push(pathUnder(sql`u.path`, [unit.path]));
   }
-  conditions.push(...reportedWithin(sql`d.reported_at`, filters));
 
-  // The scope roots as units, for the default unit grouping.
-  const rootUnits =
-    groupBy === 'unit' && !chosenUnit
-      ? await tx.select({ id: units.id, path: units.path }).from(units).where(inArray(units.path, roots))
-      : [];
-
-  // Each unit's group, worked out once per unit rather than once per deviation.
-  const unitKey = ((): SQL => {
-    if (groupBy !== 'unit') return sql`null::uuid`;
+  // The units that count, read from the small units table: the cells are then filtered by a list
+  // of ids, which the planner estimates well, and each unit's group is worked out here, once.
+  const unitConditions: SQL[] = [pathUnder(units.path, roots)];
+  if (chosenUnit) unitConditions.push(pathUnder(units.path, [chosenUnit.path]));
+  const scope = await tx
+    .select({ id: units.id, path: units.path })
+    .from(units)
+    .where(and(eq(units.organisationId, actor.organisationId), ...unitConditions));
+  const unitGroup = new Map<string, string>();
+  for (const unit of scope) {
     if (chosenUnit) {
-      // The child's id is the path segment right after the chosen unit's path; its own cases keep its id.
-      return sql`(case when u.path = ${chosenUnit.path} then ${chosenUnit.id}
-        else substr(u.path, ${chosenUnit.path.length + 1}, 36) end)::uuid`;
+      // A child's group is the path segment right after the chosen unit's; its own cases keep its id.
+      const rest = unit.path.slice(chosenUnit.path.length);
+      unitGroup.set(unit.id, rest ? rest.slice(0, 36) : chosenUnit.id);
+    } else {
+      const root = scope.find((r) => roots.includes(r.path) && unit.path.startsWith(r.path));
+      if (root) unitGroup.set(unit.id, root.id);
     }
-    return sql`(case ${sql.join(
-      rootUnits.map((r) => sql`when u.path like ${`${r.path}%`} then ${r.id}`),
-      sql` `,
-    )} end)::uuid`;
-  })();
+  }
+  const rootOf = new Map<string, string>();
+  if (groupBy === 'area') {
+    const parentOf = new Map(nodes.map((n) => [n.id, n.parentId]));
+    for (const n of nodes) {
+      let top = n.id;
+      for (let parent = parentOf.get(top); parent; parent = parentOf.get(top)) top = parent;
+      rootOf.set(n.id, top);
+    }
+  }
 
-  // Typed keys (uuid, enum, timestamp) sort and hash much faster than text; text comes at the end.
-  const [keyExpression, keyText] = ((): [SQL, SQL] => {
+  // What each cell is grouped by in SQL (typed columns hash fast), and its key from that.
+  const [dimension, keyOf] = ((): [SQL, (value: string, unitId: string) => string | undefined] => {
     switch (groupBy) {
       case 'entry':
-        return [sql`d.entry_id`, sql`s.key::text`];
+        return [sql`s.entry_id`, (value) => value];
       case 'category':
-        return [sql`d.category_id`, sql`s.key::text`];
+        return [sql`s.category_id`, (value) => value];
       case 'area':
-        return [sql`tree.root`, sql`s.key::text`];
+        return [sql`s.category_id`, (value) => rootOf.get(value)];
       case 'status':
-        return [sql`d.status`, sql`s.key::text`];
+        return [sql`s.status`, (value) => value];
       case 'month':
-        // The session's time zone, as the list's from/to filters use it: a month's drill-down matches.
-        return [sql`date_trunc('month', d.reported_at)`, sql`to_char(s.key, 'YYYY-MM')`];
+        return [sql`s.month`, (value) => value.slice(0, 7)];
       case 'unit':
-        return [sql`u.unit_key`, sql`s.key::text`];
+        return [sql`s.unit_id`, (_value, unitId) => unitGroup.get(unitId)];
       default: {
         const unreachable: never = groupBy;
         throw new Error(`unknown grouping ${String(unreachable)}`);
@@ -175,71 +270,112 @@ export async function getDeviationStats(
     }
   })();
 
-  // The top node of each category's tree, for areas: a recursive walk over the small tree.
-  const areaTree =
-    groupBy === 'area'
-      ? sql`with recursive tree(id, root) as (
-          select c.id, c.id from deviation_categories c
-            join deviation_entries e on e.id = c.entry_id
-            where c.parent_id is null and e.organisation_id = ${actor.organisationId}
-          union all
-          select c.id, tree.root from deviation_categories c join tree on c.parent_id = tree.id
-        ) `
-      : sql``;
-  const areaJoin = groupBy === 'area' ? sql`join tree on tree.id = d.category_id` : sql``;
+  /** Cells of one source (columns month, unit_id, entry_id, category_id, status, handling_days, cases) grouped by the key. */
+  const cells = async (source: SQL): Promise<CellRow[]> => {
+    if (scope.length === 0) return [];
+    const found = await rowsOf<CellRow & { dimension: string; unit_id: string }>(
+      tx,
+      sql`select ${dimension}::text as dimension, ${groupBy === 'unit' ? sql`s.unit_id` : sql`null`} as unit_id,
+          s.status, s.handling_days, sum(s.cases)::int as cases
+        from (${source}) s
+        where ${sql.join(
+          [
+            sql`s.unit_id in (${sql.join(
+              scope.map((u) => sql`${u.id}::uuid`),
+              sql`, `,
+            )})`,
+            ...conditions,
+          ],
+          sql` and `,
+        )}
+        group by ${dimension}, s.status, s.handling_days`,
+    );
+    return found.map((cell) => ({ ...cell, key: keyOf(cell.dimension, cell.unit_id) ?? null }));
+  };
 
-  // One sort of the whole set feeds both the groups and the total (the median needs sorted input);
-  // the default work_mem would spill it to disk.
-  await tx.execute(sql`set local work_mem = '128MB'`);
-  const aggregates = await rowsOf<Aggregate>(
-    tx,
-    sql`${areaTree}
-      select ${keyText} as key, grouping(s.key) as is_total,
-        count(*)::int as count,
-        count(*) filter (where s.open)::int as open,
-        count(*) filter (where s.overdue)::int as overdue,
-        count(*) filter (where s.status = 'closed')::int as closed,
-        percentile_cont(0.5) within group (order by s.handling_days)
-          filter (where s.handling_days is not null) as median
-      from (
-        select ${keyExpression} as key, d.status,
-          d.status in ('submitted', 'in_handling', 'escalated') as open,
-          d.status in ('submitted', 'in_handling', 'escalated') and d.due_at < now() as overdue,
-          case when d.status in ('resolved', 'closed')
-            then extract(epoch from (coalesce(d.resolved_at, d.closed_at) - d.reported_at)) / 86400.0
-          end as handling_days
-        from deviations d
-        join (select u.id, ${unitKey} as unit_key from units u where ${sql.join(unitConditions, sql` and `)}) u
-          on u.id = d.unit_id
-        ${areaJoin}
-        where ${sql.join(conditions, sql` and `)}
-      ) s
-      group by grouping sets ((s.key), ())`,
-  );
+  const organisation = actor.organisationId;
+  const plan = planPeriod(filters);
+  const caseColumns = sql`deviation_stats_month(d.reported_at) as month, d.unit_id, d.entry_id, d.category_id, d.status`;
+  const sources: SQL[] = [];
+  if (plan.months) {
+    const monthConditions: SQL[] = [sql`r.organisation_id = ${organisation}`];
+    if (plan.months.first) monthConditions.push(sql`r.month >= ${`${plan.months.first}-01`}::date`);
+    if (plan.months.last) monthConditions.push(sql`r.month <= ${`${plan.months.last}-01`}::date`);
+    sources.push(sql`select r.month, r.unit_id, r.entry_id, r.category_id, r.status, r.handling_days, r.cases
+      from deviation_stats_rollup r where ${sql.join(monthConditions, sql` and `)}`);
+  }
+  for (const days of plan.days) {
+    sources.push(sql`select ${caseColumns},
+        deviation_stats_handling_days(d.status, d.reported_at, d.resolved_at, d.closed_at) as handling_days,
+        1 as cases
+      from deviations d
+      where d.organisation_id = ${organisation} and ${sql.join(reportedWithin(sql`d.reported_at`, days), sql` and `)}`);
+  }
+  const counted = sources.length > 0 ? await cells(sql.join(sources, sql` union all `)) : [];
+  // Overdue changes with the clock: counted from the open cases (a partial index holds only those).
+  const overdueConditions = [
+    sql`d.organisation_id = ${organisation}`,
+    sql`d.status in ('submitted', 'in_handling', 'escalated')`,
+    sql`d.due_at < now()`,
+    ...reportedWithin(sql`d.reported_at`, filters),
+  ];
+  const overdue =
+    plan.months || plan.days.length > 0
+      ? await cells(sql`select ${caseColumns}, null::integer as handling_days, 1 as cases
+          from deviations d where ${sql.join(overdueConditions, sql` and `)}`)
+      : [];
+
+  const byKey = new Map<string, Counts>();
+  const total = emptyCounts();
+  const countsOf = (key: string): Counts => {
+    let counts = byKey.get(key);
+    if (!counts) {
+      counts = emptyCounts();
+      byKey.set(key, counts);
+    }
+    return counts;
+  };
+  for (const cell of counted) {
+    if (cell.key === null) continue;
+    const cases = Number(cell.cases);
+    for (const counts of [countsOf(cell.key), total]) {
+      counts.count += cases;
+      if (openStatuses.includes(cell.status)) counts.open += cases;
+      if (cell.status === 'closed') counts.closed += cases;
+      if (cell.handling_days !== null) {
+        const days = Number(cell.handling_days);
+        counts.handling.set(days, (counts.handling.get(days) ?? 0) + cases);
+      }
+    }
+  }
+  for (const cell of overdue) {
+    if (cell.key === null) continue;
+    const cases = Number(cell.cases);
+    countsOf(cell.key).overdue += cases;
+    total.overdue += cases;
+  }
 
   const base: StatsDrillDown = { view: 'unit' };
   for (const key of ['status', 'entryId', 'categoryId', 'unitId', 'from', 'to'] as const) {
     const value = filters[key];
     if (value) base[key] = value;
   }
-  const totalRow = aggregates.find((a) => Number(a.is_total) === 1);
-  const groups = aggregates.filter((a) => Number(a.is_total) === 0 && a.key !== null);
-  const counted = (a: Aggregate | undefined) => ({
-    count: a?.count ?? 0,
-    open: a?.open ?? 0,
-    overdue: a?.overdue ?? 0,
-    closed: a?.closed ?? 0,
-    medianHandlingDays: roundedDays(a?.median ?? null),
+  const summary = (c: Counts) => ({
+    count: c.count,
+    open: c.open,
+    overdue: c.overdue,
+    closed: c.closed,
+    medianHandlingDays: roundedDays(medianOf(c.handling)),
   });
 
   const rows = await labelRows(tx, {
     groupBy,
-    groups: groups.map((g) => ({ key: g.key ?? '', ...counted(g) })),
+    groups: [...byKey.entries()].filter(([, c]) => c.count > 0).map(([key, c]) => ({ key, ...summary(c) })),
     base,
     filters,
     chosenUnit,
   });
-  return { groupBy, rows, totals: { ...counted(totalRow), drillDown: base } };
+  return { groupBy, rows, totals: { ...summary(total), drillDown: base } };
 }
 
 type Counted = Omit<DeviationStatsRow, 'label' | 'drillDown'>;

@@ -34,6 +34,7 @@ function Results({
       </Paragraph>
       <StatsChart bars={bars} horizontal={stats.groupBy !== 'month'} seriesName={t('stats.table.count')} />
       <StatsTable stats={stats} caption={caption} onSplitUnit={onSplitUnit} />
+      <Paragraph data-size="sm">{t('stats.medianNote')}</Paragraph>
     </>
   );
 }
