@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import {
   bodies,
   bodyMembers,
@@ -24,6 +24,9 @@ import { seedDemoDeviationConfig } from './demo-deviations.ts';
 
 export const DEMO_REGION = 'Region Älvsund';
 
+/** An arbitrary constant key for pg_advisory_xact_lock while seeding (the migration lock is 4_242_001). */
+const SEED_LOCK = 4_242_002;
+
 function lookup<T>(map: Map<string, T>, key: string, what: string): T {
   const value = map.get(key);
   if (value === undefined) throw new Error(`demo data: unknown ${what} '${key}'`);
@@ -35,15 +38,16 @@ function lookup<T>(map: Map<string, T>, key: string, what: string): T {
  * and does nothing, so restarts keep whatever people changed in the demo.
  */
 export async function seedDemo(db: Db, options: { password: string }): Promise<boolean> {
-  const [existing] = await db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(eq(organisations.name, DEMO_REGION));
-  if (existing) return false;
+  if (await demoSeeded(db)) return false;
   // One hash for all demo users: they share the password, and argon2 is slow by design.
   const passwordHash = await hashPassword(options.password);
 
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    // Server processes that start together on a fresh database all get this far: the lock lets one
+    // seed, and each of the others, once it holds the lock, finds the region and leaves it alone
+    // (without it, the second process died on the region's unique name).
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    if (await demoSeeded(tx)) return false;
     const orgIds = new Map<string, string>();
     const unitIds = new Map<string, string>();
     const unitPaths = new Map<string, string>();
@@ -141,6 +145,14 @@ export async function seedDemo(db: Db, options: { password: string }): Promise<b
         bodies: demoBodies.length,
       },
     });
+    return true;
   });
-  return true;
+}
+
+async function demoSeeded(db: Db): Promise<boolean> {
+  const [existing] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.name, DEMO_REGION));
+  return existing !== undefined;
 }
