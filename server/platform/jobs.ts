@@ -92,6 +92,27 @@ export interface JobsOptions {
   pollingSeconds?: number;
 }
 
+/** An arbitrary constant key for pg_advisory_lock while creating queues (migrations use 4_242_001). */
+const QUEUE_LOCK = 4_242_003;
+
+/**
+ * Runs `work` while this process holds an advisory lock, taken on a connection of its own (the
+ * work needs the pool's). On PGlite there is one process, so nothing to wait for.
+ */
+async function oneProcessAtATime<T>(database: Database, work: () => Promise<T>): Promise<T> {
+  const client = (database.db as unknown as { $client?: unknown }).$client;
+  if (!(client instanceof pg.Pool)) return work();
+  const locker = new pg.Client(client.options);
+  await locker.connect();
+  try {
+    await locker.query('select pg_advisory_lock($1)', [QUEUE_LOCK]);
+    return await work();
+  } finally {
+    // Closing the session releases the lock.
+    await locker.end();
+  }
+}
+
 /** Starts pg-boss on the app's database (creating its schema on first start). */
 export async function startJobs(database: Database, options: JobsOptions): Promise<Jobs> {
   const boss = new PgBoss({
@@ -104,8 +125,15 @@ export async function startJobs(database: Database, options: JobsOptions): Promi
   const created = new Set<string>();
   const ensureQueue = async (queue: string): Promise<void> => {
     if (created.has(queue)) return;
-    // pg-boss 10 needs a queue before a job is sent to it; creating an existing one is harmless.
-    await boss.createQueue(queue, { name: queue, retryLimit: 5, retryDelay: 60, retryBackoff: true });
+    // pg-boss 10 needs a queue before a job is sent to it; creating an existing one is harmless,
+    // but two processes creating the same one at once deadlock inside pg-boss's create_queue (it
+    // inserts the queue's row and attaches a partition), and one of them fails to start. So
+    // processes that start together on a fresh database create queues one after another.
+    if (!(await boss.getQueue(queue))) {
+      await oneProcessAtATime(database, () =>
+        boss.createQueue(queue, { name: queue, retryLimit: 5, retryDelay: 60, retryBackoff: true }),
+      );
+    }
     created.add(queue);
   };
   const pollingIntervalSeconds = options.pollingSeconds ?? 2;
