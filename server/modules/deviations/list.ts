@@ -63,7 +63,7 @@ function viewCondition(actor: Actor, options: ListOptions): SQL {
     }
     case 'meeting': {
       const roots = scopeRoots(actor, 'manager');
-      if (roots.length === 0) throw new AppError('deviation.no_unit_scope', 'forbidden');
+      if (roots.length === 0) throw new AppError('deviation.no_meeting_scope', 'forbidden');
       return and(
         unitsUnder(roots),
         eq(deviations.raiseAtUnitMeeting, true),

@@ -38,6 +38,8 @@ registerMessages({
     'deviation.not_awaiting_meeting': 'Något av ärendena är inte markerat för enhetsmöte.',
     'deviation.meeting_in_future': 'Mötesdatumet kan inte ligga i framtiden.',
     'deviation.no_unit_scope': 'Du är inte chef eller kvalitetssamordnare för någon enhet.',
+    'deviation.no_meeting_scope':
+      'Listan till enhetsmötet visar ärenden i de enheter du är chef för, och du är inte chef för någon enhet.',
     'deviation.body_required': 'Ange vilken kommitté, vilket forum eller vilken grupp.',
     'deviation.not_member': 'Du är inte medlem i den kommittén, det forumet eller den gruppen.',
     'deviation.status_unknown': 'Okänd status.',
@@ -80,6 +82,8 @@ registerMessages({
     'deviation.not_awaiting_meeting': 'En av sakene er ikke merket for enhetsmøte.',
     'deviation.meeting_in_future': 'Møtedatoen kan ikke ligge i fremtiden.',
     'deviation.no_unit_scope': 'Du er ikke leder eller kvalitetskoordinator for noen enhet.',
+    'deviation.no_meeting_scope':
+      'Listen til enhetsmøtet viser saker i enhetene du er leder for, og du er ikke leder for noen enhet.',
     'deviation.body_required': 'Oppgi hvilket utvalg, forum eller hvilken gruppe.',
     'deviation.not_member': 'Du er ikke medlem av det utvalget, forumet eller den gruppen.',
     'deviation.status_unknown': 'Ukjent status.',
@@ -121,6 +125,8 @@ registerMessages({
     'deviation.not_awaiting_meeting': 'One of the cases is not marked for the unit meeting.',
     'deviation.meeting_in_future': 'The meeting date cannot be in the future.',
     'deviation.no_unit_scope': 'You are not a manager or quality coordinator of any unit.',
+    'deviation.no_meeting_scope':
+      'The unit meeting list shows cases in the units you manage, and you manage no unit.',
     'deviation.body_required': 'Say which committee, forum or group.',
     'deviation.not_member': 'You are not a member of that committee, forum or group.',
     'deviation.status_unknown': 'Unknown status.',
