@@ -1,3 +1,4 @@
+import type { TooltipComponentFormatterCallbackParams } from 'echarts';
 import type { BarSeriesOption } from 'echarts/charts';
 import { BarChart } from 'echarts/charts';
 import type { GridComponentOption, TooltipComponentOption } from 'echarts/components';
@@ -10,6 +11,27 @@ import { type ReactElement, useEffect, useRef } from 'react';
 use([BarChart, GridComponent, TooltipComponent, SVGRenderer]);
 
 type ChartOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption>;
+
+/**
+ * The tooltip as elements holding plain text. ECharts' own is an HTML string with style attributes:
+ * the Content-Security-Policy refuses those styles, and a unit or type named like markup would be
+ * read as markup.
+ */
+function tooltipOf(params: TooltipComponentFormatterCallbackParams): HTMLElement {
+  const items = Array.isArray(params) ? params : [params];
+  const box = document.createElement('div');
+  box.className = 'stats-tooltip';
+  const title = document.createElement('div');
+  title.className = 'stats-tooltip__name';
+  title.textContent = items[0]?.name ?? '';
+  box.append(title);
+  for (const item of items) {
+    const line = document.createElement('div');
+    line.textContent = `${item.seriesName ?? ''}: ${String(item.value ?? '')}`;
+    box.append(line);
+  }
+  return box;
+}
 
 interface StatsChartProps {
   bars: Array<{ label: string; count: number }>;
@@ -52,7 +74,7 @@ export function StatsChart({ bars, horizontal, seriesName }: StatsChartProps): R
     const valueAxis = { type: 'value' as const, minInterval: 1 };
     const option: ChartOption = {
       animation: false,
-      tooltip: { trigger: 'axis' },
+      tooltip: { trigger: 'axis', formatter: tooltipOf },
       grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
       xAxis: horizontal ? valueAxis : categoryAxis,
       yAxis: horizontal ? categoryAxis : valueAxis,
