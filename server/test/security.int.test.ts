@@ -281,6 +281,25 @@ describe('signing out', () => {
   });
 });
 
+describe('the Content-Security-Policy', () => {
+  it("when any answer is sent, then its policy lets scripts come from Loopen only: no 'unsafe-inline', no 'unsafe-eval', no inline handlers", async () => {
+    for (const url of ['/api/auth/csrf', '/api/me', '/health/live', '/no-such-page']) {
+      const answer = await new Client(serverA).get(url);
+      const policy = String(answer.headers['content-security-policy'] ?? '');
+      const directives = new Map(
+        policy.split(';').map((d) => {
+          const [name = '', ...values] = d.trim().split(/\s+/);
+          return [name, values];
+        }),
+      );
+      expect(directives.get('script-src'), `${url}: ${policy}`).toEqual(["'self'"]);
+      expect(directives.get('script-src-attr'), policy).toEqual(["'none'"]);
+      expect(directives.get('object-src'), policy).toEqual(["'none'"]);
+      expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|unsafe-hashes|strict-dynamic/);
+    }
+  });
+});
+
 describe('sign-in throttling across servers', () => {
   it('when someone fails three times on one server, then the username is locked on the other too', async () => {
     await seedDemoPerson('throttled.across');
