@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db.ts';
 import { pruneSessions } from './platform/sessions.ts';
 import { seedDemo } from './seed/demo.ts';
+import { seedDemoCases } from './seed/demo-cases.ts';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -22,7 +23,9 @@ async function main(): Promise<void> {
     poolSize: config.DATABASE_POOL_SIZE,
   });
   await database.migrate();
-  if (config.LOOPEN_DEMO) await seedDemo(database.db, { password: config.LOOPEN_DEMO_PASSWORD });
+  // The example reports come with the demo's first seeding only, never again on a restart.
+  if (config.LOOPEN_DEMO && (await seedDemo(database.db, { password: config.LOOPEN_DEMO_PASSWORD })))
+    await seedDemoCases(database.db);
   const sessionPolicy = {
     idleMinutes: config.LOOPEN_SESSION_IDLE_MINUTES,
     maxHours: config.LOOPEN_SESSION_MAX_HOURS,
