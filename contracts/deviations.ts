@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText, safeString, text } from './common.ts';
+import { problemSchema, requiredText, safeString, text } from './common.ts';
 import { containsPatientIdentifier } from './patient-identifiers.ts';
 
 export const localizedTextSchema = z.object({ sv: z.string(), nb: z.string(), en: z.string() });
@@ -96,6 +96,26 @@ export const deviationEventSchema = z.object({
   toPerson: named.nullable(),
   comment: z.string().nullable(),
 });
+
+/** One change to a case since the version a client had: a history entry, without its text. */
+export const caseChangeSchema = deviationEventSchema.omit({ comment: true });
+export type CaseChange = z.infer<typeof caseChangeSchema>;
+
+/**
+ * 409 deviation.changed_meanwhile: someone changed the case after the version the client sent
+ * (expectedVersion). Beside the problem's members: the case's version now, the one the client had,
+ * its status now, and what changed between them as the caller may see it, oldest first; `detail`
+ * names the same changes in the caller's language. Other 409s of the same routes carry none of these.
+ */
+export const caseConflictProblemSchema = problemSchema
+  .extend({
+    currentVersion: z.number().int().optional(),
+    yourVersion: z.number().int().optional(),
+    currentStatus: deviationStatusSchema.optional(),
+    changes: z.array(caseChangeSchema).optional(),
+  })
+  .loose();
+export type CaseConflictProblem = z.infer<typeof caseConflictProblemSchema>;
 
 export const deviationActionStatusSchema = z.enum(['open', 'done', 'cancelled']);
 export const deviationActionSchema = z.object({

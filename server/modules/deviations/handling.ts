@@ -11,6 +11,7 @@ import { type AuditContext, diffSummary, writeAudit } from '../../platform/audit
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { organisations, people, unitContacts, units } from '../organisation/tables.ts';
+import { requireVersion, versionData } from './conflict.ts';
 import { isHandler, refusalFor } from './policy.ts';
 import { type LoadedCase, requireCase } from './records.ts';
 import { deviationActions, deviationContacts, deviationEvents, deviations } from './tables.ts';
@@ -26,33 +27,42 @@ async function requireHandledCase(
 ): Promise<LoadedCase> {
   const c = await requireCase(tx, deviationId, { lock: true });
   if (!isHandler(actor, c.facts)) throw refusalFor(actor, c.facts);
+  // Before "closed": a case closed meanwhile is told as what it is, a change by someone else.
+  await requireVersion(tx, actor, c, expectedVersion);
   if (c.row.status === 'closed') throw new AppError('deviation.closed', 'conflict');
-  if (expectedVersion !== undefined && expectedVersion !== c.row.version)
-    throw new AppError('deviation.changed_meanwhile', 'conflict', {
-      extra: { currentVersion: c.row.version, status: c.row.status },
-    });
   return c;
 }
 
+/** Bumps the case's version; answers the new one, which the change's events record. */
 async function touch(
   tx: Db,
   deviationId: string,
   set: Partial<typeof deviations.$inferInsert> = {},
-): Promise<void> {
-  await tx
+): Promise<number> {
+  const [row] = await tx
     .update(deviations)
     .set({ ...set, version: sql`${deviations.version} + 1`, updatedAt: new Date() })
-    .where(eq(deviations.id, deviationId));
+    .where(eq(deviations.id, deviationId))
+    .returning({ version: deviations.version });
+  if (!row) throw new Error(`deviation ${deviationId} vanished while locked`);
+  return row.version;
 }
 
 async function event(
   tx: Db,
   actor: Actor,
   deviationId: string,
+  version: number,
   action: string,
   extra: { comment?: string; data?: Record<string, unknown> } = {},
 ): Promise<void> {
-  await tx.insert(deviationEvents).values({ deviationId, actorId: actor.personId, action, ...extra });
+  await tx.insert(deviationEvents).values({
+    deviationId,
+    actorId: actor.personId,
+    action,
+    comment: extra.comment,
+    data: { ...extra.data, ...versionData(version) },
+  });
 }
 
 /** Risk (consequence × probability, both or neither) and the unit-meeting mark. */
@@ -92,9 +102,9 @@ export async function updateHandling(
   }
   const summary = diffSummary(c.row, next);
   if (Object.keys(summary).length === 0) return;
-  await touch(tx, c.row.id, next);
+  const version = await touch(tx, c.row.id, next);
   if ('riskConsequence' in summary || 'riskProbability' in summary)
-    await event(tx, actor, c.row.id, 'risk_assessed', {
+    await event(tx, actor, c.row.id, version, 'risk_assessed', {
       data: { consequence: next.riskConsequence ?? null, probability: next.riskProbability ?? null },
     });
   if ('raiseAtUnitMeeting' in summary)
@@ -102,6 +112,7 @@ export async function updateHandling(
       tx,
       actor,
       c.row.id,
+      version,
       next.raiseAtUnitMeeting ? 'marked_for_unit_meeting' : 'unmarked_for_unit_meeting',
     );
   await writeAudit(tx, options.audit, {
@@ -117,8 +128,8 @@ export async function addNote(
   tx: Db,
 ): Promise<void> {
   const c = await requireHandledCase(tx, options.actor, options.deviationId);
-  await touch(tx, c.row.id);
-  await event(tx, options.actor, c.row.id, 'note', { comment: options.text });
+  const version = await touch(tx, c.row.id);
+  await event(tx, options.actor, c.row.id, version, 'note', { comment: options.text });
   await writeAudit(tx, options.audit, {
     action: 'deviation.note_added',
     entityType: 'deviation',
@@ -161,8 +172,10 @@ export async function createAction(
     .values({ deviationId: c.row.id, title: input.title, ownerId: owner.id, dueOn: input.dueOn })
     .returning({ id: deviationActions.id });
   if (!row) throw new Error('action insert returned no row');
-  await touch(tx, c.row.id);
-  await event(tx, actor, c.row.id, 'action_added', { data: { actionId: row.id, ownerId: owner.id } });
+  const version = await touch(tx, c.row.id);
+  await event(tx, actor, c.row.id, version, 'action_added', {
+    data: { actionId: row.id, ownerId: owner.id },
+  });
   await writeAudit(tx, options.audit, {
     action: 'deviation.action_created',
     entityType: 'deviation_action',
@@ -215,8 +228,8 @@ export async function updateAction(
   });
   if (Object.keys(summary).length === 0) return { deviationId: c.row.id };
   await tx.update(deviationActions).set(next).where(eq(deviationActions.id, action.id));
-  await touch(tx, c.row.id);
-  await event(tx, actor, c.row.id, 'action_updated', { data: { actionId: action.id, ...summary } });
+  const version = await touch(tx, c.row.id);
+  await event(tx, actor, c.row.id, version, 'action_updated', { data: { actionId: action.id, ...summary } });
   await writeAudit(tx, options.audit, {
     action: 'deviation.action_updated',
     entityType: 'deviation_action',
@@ -278,8 +291,8 @@ export async function logContact(
     })
     .returning({ id: deviationContacts.id });
   if (!row) throw new Error('contact insert returned no row');
-  await touch(tx, c.row.id);
-  await event(tx, actor, c.row.id, 'contact_logged', { data: { contactId: row.id } });
+  const version = await touch(tx, c.row.id);
+  await event(tx, actor, c.row.id, version, 'contact_logged', { data: { contactId: row.id } });
   await writeAudit(tx, options.audit, {
     action: 'deviation.contact_logged',
     entityType: 'deviation',
@@ -307,8 +320,8 @@ export async function recordRaisedAtMeeting(
     cases.push(c);
   }
   for (const c of cases) {
-    await touch(tx, c.row.id, { unitMeetingRaisedOn: options.raisedOn });
-    await event(tx, options.actor, c.row.id, 'raised_at_unit_meeting', {
+    const version = await touch(tx, c.row.id, { unitMeetingRaisedOn: options.raisedOn });
+    await event(tx, options.actor, c.row.id, version, 'raised_at_unit_meeting', {
       data: { raisedOn: options.raisedOn },
     });
     await writeAudit(tx, options.audit, {

@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Deviation } from '../../../contracts/deviations.ts';
 import type { Actor } from '../../platform/access.ts';
 import { type AuditContext, writeAudit } from '../../platform/audit.ts';
@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { bodies, units } from '../organisation/tables.ts';
 import { attachmentsOf } from './attachments.ts';
+import { bodyNamesFor, presentEvent, visibleEvents } from './events.ts';
 import { type CaseView, caseViewOf, isHandler, maySeeReporter } from './policy.ts';
 import { categoryPath, type LoadedCase, namesOf, queryRows, requireCase } from './records.ts';
 import {
@@ -17,9 +18,6 @@ import {
   deviations,
 } from './tables.ts';
 import { allowedCommands } from './transitions.ts';
-
-/** Events a body member does not see: the manager's own investigation notes. */
-const internalToHandlers = new Set(['note']);
 
 function todayIso(now: Date): string {
   return now.toISOString().slice(0, 10);
@@ -65,14 +63,16 @@ export async function presentCase(tx: Db, actor: Actor, c: LoadedCase, view: Cas
     .from(deviationEvents)
     .where(eq(deviationEvents.deviationId, row.id))
     .orderBy(asc(deviationEvents.at));
-  const actions =
-    view === 'reporter'
-      ? []
-      : await tx
-          .select()
-          .from(deviationActions)
-          .where(eq(deviationActions.deviationId, row.id))
-          .orderBy(asc(deviationActions.dueOn));
+  // The reporter's view shows only the actions the reader owns (a reporter may be given one).
+  const actions = await tx
+    .select()
+    .from(deviationActions)
+    .where(
+      view === 'reporter'
+        ? and(eq(deviationActions.deviationId, row.id), eq(deviationActions.ownerId, actor.personId))
+        : eq(deviationActions.deviationId, row.id),
+    )
+    .orderBy(asc(deviationActions.dueOn));
   const contacts =
     view === 'reporter'
       ? []
@@ -84,9 +84,7 @@ export async function presentCase(tx: Db, actor: Actor, c: LoadedCase, view: Cas
   const category = path[path.length - 1];
   if (!entry || !unit || !category) throw new Error(`deviation ${row.id} lacks its entry, unit or category`);
 
-  const shownEvents = events.filter((e) =>
-    view === 'reporter' ? e.visibleToReporter : view === 'body' ? !internalToHandlers.has(e.action) : true,
-  );
+  const shownEvents = visibleEvents(events, view);
   const names = await namesOf(tx, [
     row.handlerId,
     row.reporterId,
@@ -94,19 +92,9 @@ export async function presentCase(tx: Db, actor: Actor, c: LoadedCase, view: Cas
     ...actions.map((a) => a.ownerId),
     ...contacts.map((k) => k.createdBy),
   ]);
-  const bodyNames = new Map(c.ladder.map((s) => [s.bodyId, s.bodyName]));
-  if (body) bodyNames.set(body.id, body.name);
   // A body that has since left the type's ladder is still named in the history.
-  const unnamed = [...new Set(shownEvents.map((e) => e.bodyId))].filter(
-    (id): id is string => id !== null && !bodyNames.has(id),
-  );
-  if (unnamed.length > 0) {
-    const rows = await tx
-      .select({ id: bodies.id, name: bodies.name })
-      .from(bodies)
-      .where(inArray(bodies.id, unnamed));
-    for (const r of rows) bodyNames.set(r.id, r.name);
-  }
+  const bodyNames = await bodyNamesFor(tx, c, shownEvents);
+  if (body) bodyNames.set(body.id, body.name);
   const named = (id: string | null) => (id ? { id, name: names.get(id) ?? '' } : null);
   const reporterVisible = maySeeReporter(actor, c.facts, view, row.reporterNameShared);
   // A body member's view hides the reporter among the events too.
@@ -156,18 +144,9 @@ export async function presentCase(tx: Db, actor: Actor, c: LoadedCase, view: Cas
         ? category.companionEntryId
         : null,
     version: row.version,
-    events: shownEvents.map((e) => ({
-      id: e.id,
-      at: e.at.toISOString(),
-      action: e.action,
-      actor: hideActor(e.actorId),
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      body: e.bodyId ? { id: e.bodyId, name: bodyNames.get(e.bodyId) ?? '' } : null,
-      toPerson: view === 'reporter' ? null : named(e.toPersonId),
-      // The reporter reads the feedback, not the handlers' reasons.
-      comment: view === 'reporter' && e.action !== 'close' ? null : e.comment,
-    })),
+    events: shownEvents.map((e) =>
+      presentEvent(e, view, { actor: hideActor, person: named, bodies: bodyNames }),
+    ),
     actions: actions.map((a) => ({
       id: a.id,
       title: a.title,

@@ -5,6 +5,7 @@ import {
   ATTACHMENT_MAX_BYTES,
   ATTACHMENTS_PER_CASE,
   addNoteBody,
+  caseConflictProblemSchema,
   createActionBody,
   createContactBody,
   createDeviationBody,
@@ -85,6 +86,14 @@ function isIdempotencyClash(error: unknown): boolean {
   }
   return false;
 }
+
+/** The changes that carry expectedVersion document their 409: what changed since that version. */
+const staleVersionResponse = {
+  description:
+    'A conflict: the case has changed since expectedVersion (deviation.changed_meanwhile, with ' +
+    'currentVersion, yourVersion, currentStatus and the changes since), or the move is not possible now.',
+  content: { 'application/problem+json': { schema: caseConflictProblemSchema } },
+};
 
 export function registerDeviationRoutes(app: App, deps: { config: Config; database: Database }): void {
   const { db } = deps.database;
@@ -315,10 +324,11 @@ export function registerDeviationRoutes(app: App, deps: { config: Config; databa
           'manager, with a reason), escalates to the next body of the type’s ladder, resolves, closes (feedback ' +
           'to the reporter required), reopens, or lifts a resolved case to the first body for learning; a ' +
           'member of the body holding the case records its position, returns it with instructions, ' +
-          'escalates it further or closes it. expectedVersion: a stale one answers 409.',
+          'escalates it further or closes it. expectedVersion: the version the caller saw; if the case ' +
+          'has changed since, the answer is 409 deviation.changed_meanwhile with what changed.',
         params: idParams,
         body: transitionBody,
-        response: { 200: deviationSchema },
+        response: { 200: deviationSchema, 409: staleVersionResponse },
       },
     },
     async (request) => {
@@ -338,9 +348,12 @@ export function registerDeviationRoutes(app: App, deps: { config: Config; databa
       schema: {
         tags,
         summary: 'The handler’s assessment: risk (consequence × probability) and the unit-meeting mark',
+        description:
+          'expectedVersion: the version the caller saw; if the case has changed since, the answer is 409 ' +
+          'deviation.changed_meanwhile with what changed, and nothing is saved.',
         params: idParams,
         body: updateDeviationBody,
-        response: { 200: deviationSchema },
+        response: { 200: deviationSchema, 409: staleVersionResponse },
       },
     },
     async (request) => {

@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { notify as notifyPeople } from '../notifications/index.ts';
 import { bodyMembers, people, roleAssignments } from '../organisation/tables.ts';
+import { requireVersion, versionData } from './conflict.ts';
 import { isHandler, isMemberOf, refusalFor } from './policy.ts';
 import { type LoadedCase, requireCase } from './records.ts';
 import { deviationEvents, deviations } from './tables.ts';
@@ -163,10 +164,7 @@ export async function applyTransition(
 ): Promise<TransitionOutcome> {
   const { actor, command } = options;
   const c = await requireCase(tx, options.deviationId, { lock: true });
-  if (command.expectedVersion !== undefined && command.expectedVersion !== c.row.version)
-    throw new AppError('deviation.changed_meanwhile', 'conflict', {
-      extra: { currentVersion: c.row.version, status: c.row.status },
-    });
+  await requireVersion(tx, actor, c, command.expectedVersion);
   const rule = ruleFor(actor, c, command.action);
   if (!rule) {
     const mayAct = isHandler(actor, c.facts) || isMemberOf(actor, c.row.currentBodyId);
@@ -282,10 +280,12 @@ export async function applyTransition(
   }
 
   const toStatus = set.status ?? row.status;
-  await tx
+  const [changed] = await tx
     .update(deviations)
     .set({ ...set, version: sql`${deviations.version} + 1`, updatedAt: now })
-    .where(eq(deviations.id, row.id));
+    .where(eq(deviations.id, row.id))
+    .returning({ version: deviations.version });
+  if (!changed) throw new Error(`deviation ${row.id} vanished while locked`);
   await tx.insert(deviationEvents).values({
     deviationId: row.id,
     at: now,
@@ -295,6 +295,7 @@ export async function applyTransition(
     toStatus,
     visibleToReporter: rule.visibleToReporter,
     ...event,
+    data: versionData(changed.version),
   });
   await writeAudit(tx, options.audit, {
     action: `deviation.${command.action}`,
