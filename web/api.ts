@@ -21,6 +21,8 @@ export class ApiError extends Error {
   readonly fieldErrors: FieldProblem[];
   readonly lines: LineProblem[];
   readonly requestId: string | null;
+  /** the whole problem+json answer, for a feature that reads its extension members */
+  readonly problem: Readonly<Record<string, unknown>>;
 
   constructor(options: {
     status: number;
@@ -29,6 +31,7 @@ export class ApiError extends Error {
     fieldErrors?: FieldProblem[];
     lines?: LineProblem[];
     requestId?: string | null;
+    problem?: Record<string, unknown>;
   }) {
     super(options.message);
     this.name = 'ApiError';
@@ -37,6 +40,7 @@ export class ApiError extends Error {
     this.fieldErrors = options.fieldErrors ?? [];
     this.lines = options.lines ?? [];
     this.requestId = options.requestId ?? null;
+    this.problem = options.problem ?? {};
   }
 
   /** The message for one field, by its path in the request body ('email', 'roles.0.unitId'). */
@@ -100,6 +104,7 @@ async function toApiError(response: Response): Promise<ApiError> {
       fieldErrors: toFieldProblems(problem.errors),
       lines: toLineProblems(problem.lines),
       requestId: typeof problem.requestId === 'string' ? problem.requestId : null,
+      problem,
     });
   }
   return new ApiError({

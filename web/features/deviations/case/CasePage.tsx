@@ -1,8 +1,8 @@
-import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { Link, useParams } from '@tanstack/react-router';
 import { type ReactElement, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Deviation } from '../../../../contracts/deviations.ts';
+import type { CaseChange, Deviation } from '../../../../contracts/deviations.ts';
 import { Page } from '../../../components/Page.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { useDeviation } from '../api.ts';
@@ -11,6 +11,7 @@ import { useLocalized } from '../localized.ts';
 import { ActionsSection } from './ActionsSection.tsx';
 import { AssessmentPanel } from './AssessmentPanel.tsx';
 import { CaseFacts, CaseFeedback, CaseReport } from './CaseReport.tsx';
+import { ConflictNotice } from './ConflictNotice.tsx';
 import { ContactLog } from './ContactLog.tsx';
 import { CaseContext, type CaseContextValue } from './caseContext.ts';
 import { Timeline } from './Timeline.tsx';
@@ -19,9 +20,10 @@ import { TransitionPanel } from './TransitionPanel.tsx';
 function CaseBody({ deviation, onReload }: { deviation: Deviation; onReload: () => void }): ReactElement {
   const { t } = useTranslation();
   const localized = useLocalized();
-  const [conflict, setConflict] = useState(false);
+  // What changed meanwhile, once a change of this person's was refused for it.
+  const [conflict, setConflict] = useState<CaseChange[] | null>(null);
   const context = useMemo<CaseContextValue>(
-    () => ({ deviation, reportConflict: () => setConflict(true) }),
+    () => ({ deviation, reportConflict: (changes) => setConflict(changes) }),
     [deviation],
   );
   const handling = deviation.view !== 'reporter';
@@ -35,23 +37,13 @@ function CaseBody({ deviation, onReload }: { deviation: Deviation; onReload: () 
         }
       >
         {conflict ? (
-          <Alert data-color="warning" role="alert" className="case-alert">
-            <Heading level={2} data-size="xs">
-              {t('cases.conflict.title')}
-            </Heading>
-            <Paragraph>{t('cases.conflict.text')}</Paragraph>
-            <Button
-              variant="secondary"
-              data-size="sm"
-              className="mt-2"
-              onClick={() => {
-                setConflict(false);
-                onReload();
-              }}
-            >
-              {t('cases.conflict.reload')}
-            </Button>
-          </Alert>
+          <ConflictNotice
+            changes={conflict}
+            onReload={() => {
+              setConflict(null);
+              onReload();
+            }}
+          />
         ) : null}
         <div className="case-layout">
           <div>

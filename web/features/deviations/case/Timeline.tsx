@@ -1,4 +1,5 @@
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import type { TFunction } from 'i18next';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormErrors, TextArea, useForm } from '../../../components/form.tsx';
@@ -27,6 +28,11 @@ const known = new Set([
   'action_updated',
   'contact_logged',
 ]);
+
+/** An event's name in the user's language; one the texts do not know yet by its code. */
+export function eventLabel(t: TFunction, action: string): string {
+  return known.has(action) ? t(`cases.event.${action}`) : action;
+}
 
 function NoteForm(): ReactElement {
   const { t } = useTranslation();
@@ -76,7 +82,7 @@ export function Timeline(): ReactElement {
         {events.map((event) => (
           <li key={event.id} className="timeline__item" data-testid="timeline-event">
             <Paragraph data-size="sm">
-              <strong>{known.has(event.action) ? t(`cases.event.${event.action}`) : event.action}</strong>
+              <strong>{eventLabel(t, event.action)}</strong>
               {event.body ? ` · ${event.body.name}` : ''}
               {event.toPerson ? ` → ${event.toPerson.name}` : ''}
             </Paragraph>
