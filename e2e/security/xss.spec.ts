@@ -486,10 +486,11 @@ async function hoverChart(page: Page, name: string): Promise<void> {
   await expect(chart.locator('svg')).toBeVisible();
   const box = await chart.boundingBox();
   if (!box) throw new Error('the chart has no box');
+  // Down the middle, row by row (every bar has its tooltip), until the one with this name shows.
   let named = 0;
-  for (const fraction of [0.2, 0.4, 0.6, 0.8]) {
-    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * fraction);
-    await page.waitForTimeout(150);
+  for (let step = 1; step < 24 && named === 0; step++) {
+    await page.mouse.move(box.x + box.width * 0.5, box.y + (box.height * step) / 24);
+    await page.waitForTimeout(100);
     named += await chart.locator('.stats-tooltip__name', { hasText: name }).count();
     expect(await findings(page), 'the chart tooltip').toEqual([]);
   }
