@@ -10,7 +10,7 @@ import { type AuditContext, writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { people } from '../organisation/tables.ts';
-import { caseViewOf, isHandler } from './policy.ts';
+import { caseViewOf, isHandler, maySeeAttachments } from './policy.ts';
 import { requireCase } from './records.ts';
 import { deviationAttachments, deviationEvents, deviations } from './tables.ts';
 
@@ -118,7 +118,8 @@ export async function readAttachment(
   const c = await requireCase(tx, file.deviationId);
   const view = caseViewOf(options.actor, c.facts);
   if (!view) throw new AppError('deviation.attachment_not_found', 'not_found');
-  if (view === 'body') throw new AppError('deviation.attachments_denied', 'forbidden');
+  if (!maySeeAttachments(options.actor, c.facts, view))
+    throw new AppError('deviation.attachments_denied', 'forbidden');
   await writeAudit(tx, options.audit, {
     action: 'deviation.attachment_read',
     entityType: 'deviation',

@@ -45,7 +45,7 @@ async function newReport(description: string): Promise<{ id: string; reportedAt:
   return { id: receipt.id, reportedAt: row?.reportedAt ?? new Date() };
 }
 
-/** Who was told what about this case, as { username: [kinds] }. */
+/** Who the deadline checks told what about this case (not the case's or an action's assignment). */
 async function toldAbout(caseId: string): Promise<Array<{ to: string; kind: string }>> {
   const rows = await t.database.db
     .select({ to: people.username, kind: notifications.kind })
@@ -53,7 +53,7 @@ async function toldAbout(caseId: string): Promise<Array<{ to: string; kind: stri
     .innerJoin(people, eq(people.id, notifications.personId))
     .where(eq(notifications.entityId, caseId))
     .orderBy(notifications.createdAt);
-  return rows.filter((r) => r.kind !== 'deviation.assigned');
+  return rows.filter((r) => r.kind !== 'deviation.assigned' && r.kind !== 'deviation.action_assigned');
 }
 
 const at = (base: Date, ms: number): Date => new Date(base.getTime() + ms);

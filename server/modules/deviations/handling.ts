@@ -10,6 +10,7 @@ import type { Actor } from '../../platform/access.ts';
 import { type AuditContext, diffSummary, writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import { notify } from '../notifications/index.ts';
 import { organisations, people, unitContacts, units } from '../organisation/tables.ts';
 import { requireVersion, versionData } from './conflict.ts';
 import { isHandler, refusalFor } from './policy.ts';
@@ -182,7 +183,24 @@ export async function createAction(
     entityId: row.id,
     summary: { deviationId: c.row.id, number: c.row.number, ownerId: owner.id, dueOn: input.dueOn },
   });
+  await tellOwner(tx, actor, { ...input, ownerId: owner.id, deviationId: c.row.id, number: c.row.number });
   return { ownerId: owner.id, number: c.row.number };
+}
+
+/** The person given an action is told, unless they gave it to themselves. */
+async function tellOwner(
+  tx: Db,
+  actor: Actor,
+  action: { ownerId: string; deviationId: string; number: string; title: string; dueOn: string },
+): Promise<void> {
+  if (action.ownerId === actor.personId) return;
+  await notify(tx, {
+    personIds: [action.ownerId],
+    kind: 'deviation.action_assigned',
+    params: { number: action.number, action: action.title, dueOn: action.dueOn },
+    entityType: 'deviation',
+    entityId: action.deviationId,
+  });
 }
 
 /** The handler changes an action; its owner may mark it done or change its status. */
@@ -236,6 +254,14 @@ export async function updateAction(
     entityId: action.id,
     summary: { deviationId: c.row.id, ...summary },
   });
+  if (changes.ownerId && changes.ownerId !== action.ownerId)
+    await tellOwner(tx, actor, {
+      ownerId: changes.ownerId,
+      deviationId: c.row.id,
+      number: c.row.number,
+      title: changes.title ?? action.title,
+      dueOn: changes.dueOn ?? action.dueOn,
+    });
   return { deviationId: c.row.id };
 }
 

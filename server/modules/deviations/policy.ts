@@ -15,6 +15,8 @@ export interface CaseFacts {
   currentBodyId: string | null;
   /** every body the case has reached (a member keeps reading what reached the body) */
   bodiesReached: readonly string[];
+  /** the owners of the case's actions: each reads the case as its reporter does, to do their part */
+  actionOwnerIds: readonly string[];
 }
 
 /**
@@ -55,15 +57,22 @@ export type CaseView = 'handler' | 'body' | 'reporter';
  * Whose view the actor gets of the case, or null when they may not read it. The handler's view
  * wins over a body member's, which wins over the reporter's own.
  */
+/** The attachments are the reporter's and the handlers': never a body's, nor an action owner's. */
+export function maySeeAttachments(actor: Actor, facts: CaseFacts, view: CaseView): boolean {
+  return view === 'handler' || facts.reporterId === actor.personId;
+}
+
 export function caseViewOf(actor: Actor, facts: CaseFacts): CaseView | null {
   if (isHandler(actor, facts) || isCoordinatorOver(actor, facts)) return 'handler';
   if (facts.bodiesReached.some((bodyId) => isMemberOf(actor, bodyId))) return 'body';
-  if (facts.reporterId === actor.personId) return 'reporter';
+  if (facts.reporterId === actor.personId || facts.actionOwnerIds.includes(actor.personId)) return 'reporter';
   return null;
 }
 
 /** Body members from another organisation than the case's see who reported only if the reporter agreed. */
 export function maySeeReporter(actor: Actor, facts: CaseFacts, view: CaseView, nameShared: boolean): boolean {
+  // An action's owner reads the case as its reporter does, but is not told who reported it.
+  if (view === 'reporter') return facts.reporterId === actor.personId;
   if (view !== 'body') return true;
   return nameShared || actor.organisationId === facts.organisationId;
 }

@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import { bodies, units } from '../organisation/tables.ts';
 import { attachmentsOf } from './attachments.ts';
 import { bodyNamesFor, presentEvent, visibleEvents } from './events.ts';
-import { type CaseView, caseViewOf, isHandler, maySeeReporter } from './policy.ts';
+import { type CaseView, caseViewOf, isHandler, maySeeAttachments, maySeeReporter } from './policy.ts';
 import { categoryPath, type LoadedCase, namesOf, queryRows, requireCase } from './records.ts';
 import {
   deviationActions,
@@ -168,7 +168,7 @@ export async function presentCase(tx: Db, actor: Actor, c: LoadedCase, view: Cas
       createdBy: { id: k.createdBy, name: names.get(k.createdBy) ?? '' },
       createdAt: k.createdAt.toISOString(),
     })),
-    attachments: view === 'body' ? [] : await attachmentsOf(tx, row.id),
+    attachments: maySeeAttachments(actor, c.facts, view) ? await attachmentsOf(tx, row.id) : [],
     partnerContacts: view === 'handler' ? await partnerContactsOf(tx, c.unitPath) : [],
     allowedActions: commandsFor(actor, c, view),
   };

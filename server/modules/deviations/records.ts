@@ -3,7 +3,13 @@ import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { bodies, people, units } from '../organisation/tables.ts';
 import type { CaseFacts } from './policy.ts';
-import { deviationCategories, deviationEvents, deviationLadderSteps, deviations } from './tables.ts';
+import {
+  deviationActions,
+  deviationCategories,
+  deviationEvents,
+  deviationLadderSteps,
+  deviations,
+} from './tables.ts';
 
 // Loading a case and what the rules need to know about it.
 
@@ -41,6 +47,10 @@ export async function requireCase(tx: Db, id: string, options: { lock?: boolean 
   const bodiesReached = reached.map((r) => r.bodyId).filter((b): b is string => b !== null);
   if (found.row.currentBodyId && !bodiesReached.includes(found.row.currentBodyId))
     bodiesReached.push(found.row.currentBodyId);
+  const owners = await tx
+    .selectDistinct({ ownerId: deviationActions.ownerId })
+    .from(deviationActions)
+    .where(eq(deviationActions.deviationId, id));
   return {
     row: found.row,
     unitPath: found.unitPath,
@@ -52,6 +62,7 @@ export async function requireCase(tx: Db, id: string, options: { lock?: boolean 
       unitPath: found.unitPath,
       currentBodyId: found.row.currentBodyId,
       bodiesReached,
+      actionOwnerIds: owners.map((o) => o.ownerId),
     },
   };
 }

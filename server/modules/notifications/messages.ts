@@ -16,6 +16,7 @@ export const notificationKinds = [
   'deviation.triage_overdue_to_manager',
   'deviation.action_reminder',
   'deviation.action_overdue_to_manager',
+  'deviation.action_assigned',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -39,6 +40,8 @@ registerMessages({
       'Avvikelse {number} har inte tagits om hand i tid',
     'notification.deviation.triage_overdue_to_manager.detail':
       '{handler} har påmints men inte tagit ställning till avvikelsen.',
+    'notification.deviation.action_assigned.title': 'Du har fått en åtgärd i avvikelse {number}',
+    'notification.deviation.action_assigned.detail': '”{action}”, klar senast {dueOn}.',
     'notification.deviation.action_reminder.title': 'Påminnelse: en åtgärd i avvikelse {number} är försenad',
     'notification.deviation.action_reminder.detail': '”{action}” skulle vara klar {dueOn}.',
     'notification.deviation.action_overdue_to_manager.title': 'En åtgärd i avvikelse {number} är försenad',
@@ -66,6 +69,8 @@ registerMessages({
     'notification.deviation.triage_overdue_to_manager.title': 'Avvik {number} er ikke fulgt opp i tide',
     'notification.deviation.triage_overdue_to_manager.detail':
       '{handler} har fått påminnelse, men har ikke tatt stilling til avviket.',
+    'notification.deviation.action_assigned.title': 'Du har fått et tiltak i avvik {number}',
+    'notification.deviation.action_assigned.detail': '«{action}», ferdig senest {dueOn}.',
     'notification.deviation.action_reminder.title': 'Påminnelse: et tiltak i avvik {number} er forsinket',
     'notification.deviation.action_reminder.detail': '«{action}» skulle vært ferdig {dueOn}.',
     'notification.deviation.action_overdue_to_manager.title': 'Et tiltak i avvik {number} er forsinket',
@@ -94,6 +99,8 @@ registerMessages({
     'notification.deviation.triage_overdue_to_manager.title': 'Deviation {number} was not taken up in time',
     'notification.deviation.triage_overdue_to_manager.detail':
       '{handler} was reminded but has not decided on the deviation.',
+    'notification.deviation.action_assigned.title': 'You have been given an action in deviation {number}',
+    'notification.deviation.action_assigned.detail': '“{action}”, due {dueOn}.',
     'notification.deviation.action_reminder.title': 'Reminder: an action in deviation {number} is overdue',
     'notification.deviation.action_reminder.detail': '“{action}” was due {dueOn}.',
     'notification.deviation.action_overdue_to_manager.title': 'An action in deviation {number} is overdue',

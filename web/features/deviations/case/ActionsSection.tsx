@@ -15,14 +15,27 @@ import { useCase, useCaseChange } from './caseContext.ts';
 
 type CaseAction = Deviation['actions'][number];
 
-function AddActionForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }): ReactElement {
+/** A new action, or changes to one (what, who, by when). */
+function ActionForm({
+  action,
+  onDone,
+  onCancel,
+}: {
+  action?: CaseAction;
+  onDone: () => void;
+  onCancel: () => void;
+}): ReactElement {
   const { t } = useTranslation();
   const { deviation } = useCase();
   const change = useCaseChange();
-  const formId = 'case-action';
+  const formId = action ? `case-action-${action.id}` : 'case-action';
   const [q, setQ] = useState('');
   const people = useDeviationPeople(q, false);
-  const form = useForm({ title: '', ownerId: '', dueOn: '' });
+  const form = useForm({
+    title: action?.title ?? '',
+    ownerId: action?.owner.id ?? '',
+    dueOn: action?.dueOn ?? '',
+  });
   const labels = {
     title: t('cases.actions.what'),
     ownerId: t('cases.actions.owner'),
@@ -33,20 +46,29 @@ function AddActionForm({ onDone, onCancel }: { onDone: () => void; onCancel: () 
   if (!form.values.ownerId) clientErrors.ownerId = t('validation.choose');
   if (!form.values.dueOn) clientErrors.dueOn = t('validation.required');
   const onSubmit = form.submit(async () => {
-    await change(() => handlingApi.addAction(deviation.id, form.values));
+    await change(() =>
+      action
+        ? handlingApi.updateAction(action.id, form.values)
+        : handlingApi.addAction(deviation.id, form.values),
+    );
     onDone();
   }, clientErrors);
-  const options = (people.data?.items ?? []).slice(0, 50).map((p) => ({
+  const found = (people.data?.items ?? []).slice(0, 50).map((p) => ({
     value: p.id,
     label: [p.name, p.profession].filter(Boolean).join(', '),
   }));
+  // The current owner stays choosable whatever the search shows.
+  const options =
+    action && !found.some((o) => o.value === action.owner.id)
+      ? [{ value: action.owner.id, label: action.owner.name }, ...found]
+      : found;
   return (
     <CaseForm
       formId={formId}
       form={form}
       labels={labels}
       onSubmit={onSubmit}
-      submitLabel={t('cases.actions.add')}
+      submitLabel={action ? t('cases.actions.save') : t('cases.actions.add')}
       onCancel={onCancel}
     >
       <TextInput formId={formId} {...form.field('title')} label={labels.title} required />
@@ -70,7 +92,18 @@ function AddActionForm({ onDone, onCancel }: { onDone: () => void; onCancel: () 
   );
 }
 
-function MarkDone({ action }: { action: CaseAction }): ReactElement {
+/** One status change of an action: done, struck out, or open again. */
+function StatusButton({
+  action,
+  status,
+  label,
+  namedLabel,
+}: {
+  action: CaseAction;
+  status: CaseAction['status'];
+  label: string;
+  namedLabel: string;
+}): ReactElement {
   const { t } = useTranslation();
   const change = useCaseChange();
   const [busy, setBusy] = useState(false);
@@ -81,16 +114,16 @@ function MarkDone({ action }: { action: CaseAction }): ReactElement {
         variant="secondary"
         data-size="sm"
         loading={busy}
-        aria-label={t('cases.actions.markDoneNamed', { title: action.title })}
+        aria-label={namedLabel}
         onClick={() => {
           setBusy(true);
           setFailure(null);
-          change(() => handlingApi.updateAction(action.id, { status: 'done' }))
+          change(() => handlingApi.updateAction(action.id, { status }))
             .catch((error: unknown) => setFailure(errorMessage(error, t('common.errorUnknown'))))
             .finally(() => setBusy(false));
         }}
       >
-        {t('cases.actions.markDone')}
+        {label}
       </Button>
       {failure ? (
         <span role="alert" className="text-danger small">
@@ -108,6 +141,7 @@ export function ActionsSection(): ReactElement {
   const me = useMe();
   const { deviation } = useCase();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<CaseAction | null>(null);
   const mayAdd = deviation.allowedActions.includes('add_action');
   return (
     <TableSection
@@ -125,9 +159,25 @@ export function ActionsSection(): ReactElement {
         </>
       }
       dialog={
-        <FormDialog open={adding} onClose={() => setAdding(false)} title={t('cases.actions.addTitle')}>
-          <AddActionForm onDone={() => setAdding(false)} onCancel={() => setAdding(false)} />
-        </FormDialog>
+        <>
+          <FormDialog open={adding} onClose={() => setAdding(false)} title={t('cases.actions.addTitle')}>
+            <ActionForm onDone={() => setAdding(false)} onCancel={() => setAdding(false)} />
+          </FormDialog>
+          <FormDialog
+            open={editing !== null}
+            onClose={() => setEditing(null)}
+            title={t('cases.actions.editTitle')}
+          >
+            {editing ? (
+              <ActionForm
+                key={editing.id}
+                action={editing}
+                onDone={() => setEditing(null)}
+                onCancel={() => setEditing(null)}
+              />
+            ) : null}
+          </FormDialog>
+        </>
       }
     >
       {deviation.actions.map((action) => (
@@ -144,9 +194,42 @@ export function ActionsSection(): ReactElement {
           </Table.Cell>
           <Table.Cell>
             <div>{t(`cases.actions.state.${action.status}`)}</div>
-            {action.status === 'open' && (mayAdd || action.owner.id === me.person.id) ? (
-              <MarkDone action={action} />
-            ) : null}
+            <div className="action-buttons">
+              {action.status === 'open' && (mayAdd || action.owner.id === me.person.id) ? (
+                <StatusButton
+                  action={action}
+                  status="done"
+                  label={t('cases.actions.markDone')}
+                  namedLabel={t('cases.actions.markDoneNamed', { title: action.title })}
+                />
+              ) : null}
+              {action.status === 'open' && mayAdd ? (
+                <>
+                  <Button
+                    variant="tertiary"
+                    data-size="sm"
+                    aria-label={t('cases.actions.editNamed', { title: action.title })}
+                    onClick={() => setEditing(action)}
+                  >
+                    {t('cases.actions.edit')}
+                  </Button>
+                  <StatusButton
+                    action={action}
+                    status="cancelled"
+                    label={t('cases.actions.strike')}
+                    namedLabel={t('cases.actions.strikeNamed', { title: action.title })}
+                  />
+                </>
+              ) : null}
+              {action.status !== 'open' && mayAdd ? (
+                <StatusButton
+                  action={action}
+                  status="open"
+                  label={t('cases.actions.reopen')}
+                  namedLabel={t('cases.actions.reopenNamed', { title: action.title })}
+                />
+              ) : null}
+            </div>
           </Table.Cell>
         </Table.Row>
       ))}

@@ -73,6 +73,11 @@ function CaseBody({ deviation, onReload }: { deviation: Deviation; onReload: () 
                 <ActionsSection />
                 <ContactLog />
               </section>
+            ) : deviation.actions.length > 0 ? (
+              // The reporter, or someone given an action, sees the actions that are theirs.
+              <section className="case-panel">
+                <ActionsSection />
+              </section>
             ) : null}
             <Timeline />
           </div>
