@@ -11,6 +11,8 @@ export interface LoadOptions {
   method?: 'GET' | 'POST';
   /** per request: a fresh body and extra headers (e.g. a new Idempotency-Key for each submission) */
   nextRequest?: () => { body?: string; headers?: Record<string, string> };
+  /** keep every response time of the measured run in the result (to merge runs made side by side) */
+  keepLatencies?: boolean;
 }
 
 export interface LoadResult {
@@ -29,6 +31,8 @@ export interface LoadResult {
   statusCodes: Record<string, number>;
   /** errors and non-2xx answers seen during the warm-up (they count as failures too) */
   warmup: { errors: number; non2xx: number };
+  /** every response time of the measured run, sorted, when keepLatencies was asked for */
+  latencies?: Float64Array;
 }
 
 interface RawRun {
@@ -120,5 +124,6 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
     durationS: result.duration,
     statusCodes,
     warmup,
+    ...(options.keepLatencies ? { latencies } : {}),
   };
 }

@@ -135,6 +135,8 @@ export interface ServerProcess {
   readonly label: string;
   readonly port: number;
   readonly baseUrl: string;
+  /** the launcher's process id (also its process group); the server itself may be a child of it */
+  readonly pid: number | undefined;
   /** the last lines the process wrote to stdout and stderr */
   output(): string;
   /** milliseconds from spawn until GET path answers 200; throws if the process exits first */
@@ -255,7 +257,7 @@ export function spawnServer(launcher: Launcher, port: number, env: NodeJS.Proces
     return { ms: performance.now() - signalledAt, forced, exitCode: final.code, exitSignal: final.signal };
   };
 
-  return { label: launcher.label, port, baseUrl, output: () => output, waitReady, stop };
+  return { label: launcher.label, port, baseUrl, pid, output: () => output, waitReady, stop };
 }
 
 function tail(text: string, lines = 30): string {

@@ -16,6 +16,8 @@ export interface PartResult {
   title: string;
   database: DatabaseKind | null;
   rows: Row[];
+  /** further tables under the first, each with a heading (e.g. the soak's memory samples) */
+  tables?: Array<{ title: string; rows: Row[] }>;
   notes: string[];
   /** non-empty when something failed to run (a server did not start, requests failed): exit 1 */
   failures: string[];
@@ -106,6 +108,7 @@ export function renderReport(report: Report): string {
       '',
       renderTable(part.rows),
     );
+    for (const table of part.tables ?? []) lines.push('', `### ${table.title}`, '', renderTable(table.rows));
     if (part.notes.length > 0) lines.push('', ...part.notes.map((note) => `- ${note}`));
     if (part.failures.length > 0) {
       lines.push('', '**FAILED:**', ...part.failures.map((failure) => `- !!! ${failure}`));
