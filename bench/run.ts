@@ -11,6 +11,7 @@ import { deviationsScalePart } from './parts/deviations-scale.ts';
 import { deviationsSubmitPart } from './parts/deviations-submit.ts';
 import { mePart } from './parts/me.ts';
 import { startupPart } from './parts/startup.ts';
+import { throughputProcessesPart } from './parts/throughput-processes.ts';
 
 /** Every benchmark, in the order `npm run bench` runs them. A new one is a Part added here. */
 const parts: readonly Part[] = [
@@ -19,12 +20,13 @@ const parts: readonly Part[] = [
   deviationsSubmitPart,
   deviationsScalePart,
   deviationsPagePart,
+  throughputProcessesPart,
 ];
 
 function usage(): string {
   return [
     'usage: npm run bench [-- <part>...]   (default: all parts)',
-    ...parts.map((part) => `  ${part.name.padEnd(18)} ${part.describe}`),
+    ...parts.map((part) => `  ${part.name.padEnd(21)} ${part.describe}`),
   ].join('\n');
 }
 
