@@ -353,6 +353,8 @@ export const updateActionBody = z
     ownerId: z.uuid().optional(),
     dueOn: isoDate.optional(),
     status: deviationActionStatusSchema.optional(),
+    /** the case's version the change was made on: a stale one answers 409 with what changed since */
+    expectedVersion: z.number().int().min(1).optional(),
   })
   .strict();
 

@@ -41,6 +41,44 @@ async function auditRowsBy(client: Client): Promise<number> {
 }
 
 describe('two people changing the same case', () => {
+  it('when the owner marked the action done while the manager was rewording it, then her stale change is refused with what he did, and the action stays done', async () => {
+    const { id } = await fileInsuranceCase('En åtgärd, två händer.');
+    const manager = await signedIn(t, 'chef.avd12');
+    const seen = await open(manager, id);
+    await ok(
+      manager.post(`/api/deviations/${id}/transitions`, { action: 'accept', expectedVersion: seen.version }),
+    );
+    const physicianId = (
+      await manager.get<{ items: Array<{ id: string }> }>('/api/deviation-people?q=Nyström')
+    ).body.items[0]?.id;
+    const withAction = await ok(
+      manager.post(`/api/deviations/${id}/actions`, {
+        title: 'Ny checklista',
+        ownerId: physicianId,
+        dueOn: '2030-05-01',
+      }),
+    );
+    const actionId = withAction.actions[0]?.id;
+
+    const physician = await signedIn(t, 'lakare');
+    const his = await open(physician, id);
+    await ok(
+      physician.patch(`/api/deviation-actions/${actionId}`, { status: 'done', expectedVersion: his.version }),
+    );
+
+    const late = await manager.patch<CaseConflictProblem>(`/api/deviation-actions/${actionId}`, {
+      title: 'Ny checklista för intyg',
+      dueOn: '2030-06-01',
+      expectedVersion: withAction.version,
+    });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ code: 'deviation.changed_meanwhile', yourVersion: withAction.version });
+    expect(late.body.changes?.map((c) => [c.action, c.actor?.name])).toEqual([
+      ['action_updated', 'Lars Nyström'],
+    ]);
+    expect((await open(manager, id)).actions[0]).toMatchObject({ title: 'Ny checklista', status: 'done' });
+  });
+
   it('when the clinic head saves on a case the ward manager changed meanwhile, then he gets 409 with what she did since his version, in his own language, and nothing of his is saved', async () => {
     const { id } = await fileInsuranceCase('Två chefer i samma ärende.');
     const manager = await signedIn(t, 'chef.avd12');
@@ -244,6 +282,7 @@ describe('two people changing the same case', () => {
     for (const [path, method] of [
       ['/api/deviations/{id}/transitions', 'post'],
       ['/api/deviations/{id}', 'patch'],
+      ['/api/deviation-actions/{id}', 'patch'],
     ] as const) {
       const conflict = spec.paths[path]?.[method]?.responses?.['409'];
       const properties = conflict?.content?.['application/problem+json']?.schema?.properties ?? {};

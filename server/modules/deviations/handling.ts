@@ -218,12 +218,14 @@ export async function updateAction(
   const c = await requireCase(tx, action.deviationId, { lock: true });
   const handler = isHandler(actor, c.facts);
   const ownerOnlyStatus =
-    action.ownerId === actor.personId && Object.keys(changes).every((k) => k === 'status');
+    action.ownerId === actor.personId &&
+    Object.keys(changes).every((k) => k === 'status' || k === 'expectedVersion');
   if (!handler && !ownerOnlyStatus) {
     if (action.ownerId === actor.personId)
       throw new AppError('deviation.action_owner_status_only', 'forbidden');
     throw refusalFor(actor, c.facts);
   }
+  await requireVersion(tx, actor, c, changes.expectedVersion);
   if (c.row.status === 'closed') throw new AppError('deviation.closed', 'conflict');
   if (changes.ownerId && changes.ownerId !== action.ownerId) await requireOwner(tx, actor, changes.ownerId);
   const next: Partial<typeof deviationActions.$inferInsert> = {

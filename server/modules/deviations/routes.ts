@@ -417,9 +417,12 @@ export function registerDeviationRoutes(app: App, deps: { config: Config; databa
       schema: {
         tags,
         summary: 'Change an action (the handler), or mark it done (its owner)',
+        description:
+          'expectedVersion: the version of the case the caller saw; if the case has changed since, the ' +
+          'answer is 409 deviation.changed_meanwhile with what changed.',
         params: idParams,
         body: updateActionBody,
-        response: { 200: deviationSchema },
+        response: { 200: deviationSchema, 409: staleVersionResponse },
       },
     },
     async (request) => {

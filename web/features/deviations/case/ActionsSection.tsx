@@ -48,7 +48,7 @@ function ActionForm({
   const onSubmit = form.submit(async () => {
     await change(() =>
       action
-        ? handlingApi.updateAction(action.id, form.values)
+        ? handlingApi.updateAction(action.id, { ...form.values, expectedVersion: deviation.version })
         : handlingApi.addAction(deviation.id, form.values),
     );
     onDone();
@@ -105,6 +105,7 @@ function StatusButton({
   namedLabel: string;
 }): ReactElement {
   const { t } = useTranslation();
+  const { deviation } = useCase();
   const change = useCaseChange();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -118,7 +119,7 @@ function StatusButton({
         onClick={() => {
           setBusy(true);
           setFailure(null);
-          change(() => handlingApi.updateAction(action.id, { status }))
+          change(() => handlingApi.updateAction(action.id, { status, expectedVersion: deviation.version }))
             .catch((error: unknown) => setFailure(errorMessage(error, t('common.errorUnknown'))))
             .finally(() => setBusy(false));
         }}
