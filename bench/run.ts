@@ -10,6 +10,7 @@ import { deviationsPagePart } from './parts/deviations-page.ts';
 import { deviationsScalePart } from './parts/deviations-scale.ts';
 import { deviationsSubmitPart } from './parts/deviations-submit.ts';
 import { mePart } from './parts/me.ts';
+import { soakPart } from './parts/soak.ts';
 import { startupPart } from './parts/startup.ts';
 import { throughputProcessesPart } from './parts/throughput-processes.ts';
 
@@ -21,6 +22,7 @@ const parts: readonly Part[] = [
   deviationsScalePart,
   deviationsPagePart,
   throughputProcessesPart,
+  soakPart,
 ];
 
 function usage(): string {
