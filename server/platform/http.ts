@@ -89,6 +89,12 @@ export async function createPlatform(options: PlatformOptions): Promise<App> {
     trustProxy:
       config.LOOPEN_TRUST_PROXY_HOPS > 0 ? (_address, hop) => hop < config.LOOPEN_TRUST_PROXY_HOPS : false,
     routerOptions: { maxParamLength: 200 },
+    // What the router refuses before any hook runs (a broken %-escape, a path segment longer than
+    // maxParamLength) is answered as problem+json like every other error, not as Fastify's own JSON.
+    frameworkErrors: (error, request, reply) => {
+      request.lang = langFromAcceptLanguage(request.headers['accept-language']) ?? defaultLang;
+      return sendProblem(request, reply, toAppError(error, request));
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   // Deny by default, enforced when the app is built: an API route that does not say who may call it

@@ -162,6 +162,19 @@ describe('the platform', () => {
     expect(answer.body.detail).toContain('application/x-www-form-urlencoded');
   });
 
+  it("when a path has a broken %-escape or a segment too long for an id, then the router answers problem+json in the caller's language", async () => {
+    const browser = new Client(t.app, { language: 'en' });
+    const broken = await browser.get<{ status: number; code: string; detail: string }>('/api/units/%zz');
+    expect(broken.status).toBe(400);
+    expect(String(broken.headers['content-type'])).toContain('application/problem+json');
+    expect(broken.body).toMatchObject({ status: 400, code: 'error.bad_url' });
+    expect(broken.body.detail).toBe('The address could not be read: it contains an invalid %-escape.');
+    const long = await browser.get<{ status: number; code: string }>(`/api/units/${'a'.repeat(201)}`);
+    expect(long.status).toBe(414);
+    expect(String(long.headers['content-type'])).toContain('application/problem+json');
+    expect(long.body).toMatchObject({ status: 414, code: 'error.uri_too_long' });
+  });
+
   it('does not let a percent-encoded path slip past the CSRF check', async () => {
     const browser = new Client(t.app, { csrf: false });
     const answer = await browser.post('/%61pi/auth/login', { username: 'admin', password: 'x' });

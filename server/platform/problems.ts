@@ -96,6 +96,10 @@ export function toAppError(error: unknown, request?: FastifyRequest): AppError {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError('error.bad_json', 'bad_request');
+    case 'FST_ERR_BAD_URL':
+      return new AppError('error.bad_url', 'bad_request');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('error.uri_too_long', 'uri_too_long');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('error.payload_too_large', 'payload_too_large');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
