@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActor } from '../modules/organisation/index.ts';
 import { Client, type TestApp, testApp, testConfig } from '../test/harness.ts';
+import { AppError } from './errors.ts';
 import { createPlatform } from './http.ts';
 
 let t: TestApp;
@@ -126,6 +127,42 @@ describe('the platform', () => {
       app.get('/api/declared', { config: { access: 'public' } }, async () => ({ open: true }));
       await app.ready();
       expect((await new Client(app).get('/api/declared')).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("when an error carries members of its own named like the problem's, then RFC 9457's members keep their meaning and the others ride beside them", async () => {
+    const app = await createPlatform({
+      config: testConfig(),
+      database: t.database,
+      loadActor,
+      logger: false,
+    });
+    try {
+      app.get('/api/clash', { config: { access: 'public' } }, async () => {
+        throw new AppError('error.conflict', 'conflict', {
+          extra: {
+            status: 'in_handling',
+            type: 'case',
+            title: 'x',
+            detail: 'x',
+            code: 'x',
+            currentVersion: 3,
+          },
+        });
+      });
+      await app.ready();
+      const answer = await new Client(app, { language: 'en' }).get<Record<string, unknown>>('/api/clash');
+      expect(answer.status).toBe(409);
+      expect(answer.body).toMatchObject({
+        type: 'urn:loopen:problem:error.conflict',
+        status: 409,
+        code: 'error.conflict',
+        currentVersion: 3,
+      });
+      expect(answer.body.title).not.toBe('x');
+      expect(answer.body.detail).not.toBe('x');
     } finally {
       await app.close();
     }

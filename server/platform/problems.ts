@@ -122,7 +122,9 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
   const lang = request.lang;
   const params = { ...error.params, requestId: request.id };
   const kind: ErrorKind = error.kind;
+  // The error's own members first: none of them may replace a member RFC 9457 defines.
   const body: Record<string, unknown> = {
+    ...error.extra,
     type: `urn:loopen:problem:${error.code}`,
     title: t(lang, `problem.${kind}`),
     status: error.status,
@@ -130,7 +132,6 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
     instance: request.url.split('?')[0],
     code: error.code,
     requestId: request.id,
-    ...error.extra,
   };
   if (error.fields.length > 0) {
     body.errors = error.fields.map((f) => ({ path: f.path, code: f.key, message: t(lang, f.key, f.params) }));

@@ -271,12 +271,18 @@ describe('handling a deviation through the escalation ladder of seed 002', () =>
     const clinicHead = await signedIn(t, 'chef.ortopedi');
     const version = (await open(manager, id)).version;
     await move(manager, id, { action: 'accept', expectedVersion: version });
-    const late = await clinicHead.patch<{ code: string }>(`/api/deviations/${id}`, {
+    const late = await clinicHead.patch<{ code: string; status: number }>(`/api/deviations/${id}`, {
       raiseAtUnitMeeting: true,
       expectedVersion: version,
     });
     expect(late.status).toBe(409);
-    expect(late.body.code).toBe('deviation.changed_meanwhile');
+    // what changed rides beside the problem's own members, never over them
+    expect(late.body).toMatchObject({
+      status: 409,
+      code: 'deviation.changed_meanwhile',
+      currentVersion: version + 1,
+      currentStatus: 'in_handling',
+    });
     expect((await open(manager, id)).raiseAtUnitMeeting).toBe(false);
   });
 
