@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -27,6 +28,45 @@ describe('the embedded database', () => {
         .where(eq(organisations.name, 'Kommunen Exempelby'));
       expect(kept?.kind).toBe('municipality');
       await second.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the lock on the embedded database', () => {
+  it('when the lock file names a running process, then opening the folder is refused; when its process is gone, or its pid now belongs to a process started later, then the lock is taken over; while open, a second opening in the same process is refused too', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'loopen-lock-'));
+    const lockFile = join(dataDir, 'pglite.lock');
+    const holder = (): number | null =>
+      existsSync(lockFile) ? (JSON.parse(readFileSync(lockFile, 'utf8')) as { pid: number }).pid : null;
+    try {
+      // A running process (the one that started this test), its start time unknown: in use.
+      writeFileSync(lockFile, JSON.stringify({ pid: process.ppid, started: null }));
+      await expect(openDatabase({ dataDir })).rejects.toThrow(
+        `is in use by another process (pid ${process.ppid})`,
+      );
+      expect(holder()).toBe(process.ppid);
+
+      // Where /proc tells start times: the same pid, started at another time, is another process.
+      if (existsSync('/proc/self/stat')) {
+        writeFileSync(lockFile, JSON.stringify({ pid: process.ppid, started: '1' }));
+        const reused = await openDatabase({ dataDir });
+        expect(holder()).toBe(process.pid);
+        await reused.close();
+        expect(holder()).toBeNull();
+      }
+
+      // A process that has exited: its lock is stale.
+      const gone = spawnSync(process.execPath, ['-e', '']).pid;
+      writeFileSync(lockFile, JSON.stringify({ pid: gone, started: null }));
+      const database = await openDatabase({ dataDir });
+      expect(holder()).toBe(process.pid);
+      await expect(openDatabase({ dataDir })).rejects.toThrow(
+        `is in use by another process (pid ${process.pid})`,
+      );
+      await database.close();
+      expect(holder()).toBeNull();
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

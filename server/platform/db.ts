@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -59,14 +59,26 @@ export async function openDatabase(options: {
   }
   const dataDir = options.dataDir ?? './data';
   let client: PGlite;
+  let unlock = (): void => {};
   if (dataDir.startsWith('memory://')) {
     client = new PGlite(dataDir);
   } else {
     const dir = join(resolve(dataDir), 'pglite');
     mkdirSync(dirname(dir), { recursive: true });
-    client = new PGlite(dir);
+    unlock = await lockDataFolder(dir);
+    try {
+      client = new PGlite(dir);
+    } catch (error) {
+      unlock();
+      throw error;
+    }
   }
-  await client.waitReady;
+  try {
+    await client.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const db = drizzlePglite({ client }) as unknown as Db;
   return {
     db,
@@ -75,8 +87,96 @@ export async function openDatabase(options: {
     ping: async () => {
       await db.execute(sql`select 1`);
     },
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
+    },
   };
+}
+
+/**
+ * The embedded database serves one process. PGlite takes no lock on its folder, and two processes
+ * writing one folder corrupt it, so a lock file beside the folder (`pglite.lock`) names the process
+ * that holds it: its pid and, where /proc tells, its start time, so that a pid used again by
+ * another process after a restart is not taken for the holder. A lock left by a process that is
+ * gone (a crash, a kill) is taken over, as PostgreSQL does with its postmaster.pid.
+ */
+const heldFolders = new Set<string>();
+
+interface LockHolder {
+  pid: number;
+  started: string | null;
+}
+
+/** A process's start time in clock ticks since boot (Linux), or null where /proc does not tell. */
+function processStarted(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): state is field 3, starttime field 22.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function isRunning(holder: LockHolder): boolean {
+  // This process holds only what heldFolders says; its own pid in a file is from an earlier life.
+  if (holder.pid === process.pid) return false;
+  try {
+    process.kill(holder.pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  if (holder.started === null) return true;
+  const started = processStarted(holder.pid);
+  return started === null || started === holder.started;
+}
+
+function readHolder(lockFile: string): LockHolder | null {
+  try {
+    const parsed = JSON.parse(readFileSync(lockFile, 'utf8')) as Partial<LockHolder>;
+    return typeof parsed.pid === 'number' ? { pid: parsed.pid, started: parsed.started ?? null } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Takes the folder's lock or throws naming the process that has it; returns the release. */
+async function lockDataFolder(folder: string): Promise<() => void> {
+  const lockFile = `${folder}.lock`;
+  const inUse = (pid: number): Error =>
+    new Error(
+      `the embedded database in ${folder} is in use by another process (pid ${pid}): ` +
+        'it serves one process only; run several server processes on PostgreSQL (DATABASE_URL)',
+    );
+  if (heldFolders.has(folder)) throw inUse(process.pid);
+  const mine = JSON.stringify({ pid: process.pid, started: processStarted(process.pid) });
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      writeFileSync(lockFile, mine, { flag: 'wx' });
+      heldFolders.add(folder);
+      return () => {
+        heldFolders.delete(folder);
+        // Only our own: a folder whose lock was taken over (we were taken for dead) keeps its holder's.
+        if (readHolder(lockFile)?.pid === process.pid) rmSync(lockFile, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = readHolder(lockFile);
+    if (holder && isRunning(holder)) throw inUse(holder.pid);
+    if (!holder && attempt < 10) {
+      // Just created by another process that has not written its pid yet: look again.
+      await new Promise((r) => setTimeout(r, 50));
+      continue;
+    }
+    // Its holder is gone (or never wrote its pid): take the lock over.
+    rmSync(lockFile, { force: true });
+  }
+  throw new Error(`could not take the lock ${lockFile}`);
 }
 
 /**
