@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { registerDeviationRoutes } from './modules/deviations/routes.ts';
+import { registerDocumentRoutes } from './modules/documents/routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/routes.ts';
 import { loadActor } from './modules/organisation/index.ts';
 import { registerOrganisationRoutes } from './modules/organisation/routes.ts';
@@ -34,6 +35,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerOrganisationRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerDeviationRoutes(app, deps);
+  registerDocumentRoutes(app, deps);
   registerNotificationRoutes(app, deps);
 
   if (options.serveWeb !== false && existsSync(resolve(webDist, 'index.html'))) {

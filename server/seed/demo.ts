@@ -21,6 +21,7 @@ import {
   demoPeople,
 } from './demo-data.ts';
 import { seedDemoDeviationConfig } from './demo-deviations.ts';
+import { seedDemoDocumentConfig } from './demo-documents.ts';
 
 export const DEMO_REGION = 'Region Älvsund';
 
@@ -38,7 +39,10 @@ function lookup<T>(map: Map<string, T>, key: string, what: string): T {
  * and does nothing, so restarts keep whatever people changed in the demo.
  */
 export async function seedDemo(db: Db, options: { password: string }): Promise<boolean> {
-  if (await demoSeeded(db)) return false;
+  if (await demoSeeded(db)) {
+    await topUpDemo(db);
+    return false;
+  }
   // One hash for all demo users: they share the password, and argon2 is slow by design.
   const passwordHash = await hashPassword(options.password);
 
@@ -47,7 +51,10 @@ export async function seedDemo(db: Db, options: { password: string }): Promise<b
     // seed, and each of the others, once it holds the lock, finds the region and leaves it alone
     // (without it, the second process died on the region's unique name).
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
-    if (await demoSeeded(tx)) return false;
+    if (await demoSeeded(tx)) {
+      await topUpIn(tx);
+      return false;
+    }
     const orgIds = new Map<string, string>();
     const unitIds = new Map<string, string>();
     const unitPaths = new Map<string, string>();
@@ -134,6 +141,7 @@ export async function seedDemo(db: Db, options: { password: string }): Promise<b
     }
 
     await seedDemoDeviationConfig(tx, lookup(orgIds, 'region', 'organisation'));
+    await seedDemoDocumentConfig(tx, lookup(orgIds, 'region', 'organisation'));
 
     await writeAudit(tx, systemContext, {
       action: 'demo.seeded',
@@ -147,6 +155,33 @@ export async function seedDemo(db: Db, options: { password: string }): Promise<b
     });
     return true;
   });
+}
+
+/**
+ * What later modules add to a demo seeded before them (document types and templates), once: each
+ * part finds its own rows and leaves them be, so a restart changes nothing.
+ */
+async function topUpDemo(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    await topUpIn(tx);
+  });
+}
+
+async function topUpIn(tx: Db): Promise<void> {
+  const [region] = await tx
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.name, DEMO_REGION));
+  if (!region) return;
+  if (await seedDemoDocumentConfig(tx, region.id)) {
+    await writeAudit(tx, systemContext, {
+      action: 'demo.documents_seeded',
+      entityType: 'organisation',
+      entityId: region.id,
+      summary: {},
+    });
+  }
 }
 
 async function demoSeeded(db: Db): Promise<boolean> {

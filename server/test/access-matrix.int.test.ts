@@ -1,6 +1,7 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deviationCategories, deviationEntries } from '../modules/deviations/tables.ts';
+import { documentTemplates, documentTypes } from '../modules/documents/index.ts';
 import {
   bodies,
   organisations,
@@ -48,6 +49,9 @@ interface Fixtures {
   /** the region's care entry and one of its types (seeded reporting configuration) */
   careEntry: string;
   careType: string;
+  /** the region's document type Rutin and its routine template (seeded) */
+  routineType: string;
+  routineTemplate: string;
   /** per persona, things that persona's request may consume (delete, move, re-password) */
   own: Record<Persona, { person: string; roleId: string; unit: string; contact: string; assignment: string }>;
 }
@@ -449,6 +453,50 @@ const matrix: Record<string, { call: (p: Persona, f: Fixtures) => Call; expected
     }),
     expected: adminOnly(400),
   },
+  // Document types and templates: everyone signed in reads their own organisation's (authors write
+  // from them; Försäkringskassan's member does not find the region's template), only organisation
+  // administrators change them. New ones are made inactive, and empty changes leave the seed as it is.
+  'GET /api/document-types': {
+    call: () => ({ method: 'GET', url: '/api/document-types' }),
+    expected: signedIn(200),
+  },
+  'POST /api/document-types': {
+    call: (p) => ({
+      method: 'POST',
+      url: '/api/document-types',
+      body: { name: { sv: `Matris ${p}`, nb: `Matrise ${p}`, en: `Matrix ${p}` }, active: false },
+    }),
+    expected: adminOnly(201),
+  },
+  'PATCH /api/document-types/{id}': {
+    call: (_, f) => ({ method: 'PATCH', url: `/api/document-types/${f.routineType}`, body: {} }),
+    expected: adminOnly(200),
+  },
+  'GET /api/document-templates': {
+    call: () => ({ method: 'GET', url: '/api/document-templates' }),
+    expected: signedIn(200),
+  },
+  'GET /api/document-templates/{id}': {
+    call: (_, f) => ({ method: 'GET', url: `/api/document-templates/${f.routineTemplate}` }),
+    expected: { ...signedIn(200), partnerMember: 404 },
+  },
+  'POST /api/document-templates': {
+    call: (p, f) => ({
+      method: 'POST',
+      url: '/api/document-templates',
+      body: {
+        name: { sv: `Matris ${p}`, nb: `Matrise ${p}`, en: `Matrix ${p}` },
+        typeId: f.routineType,
+        sections: [{ title: { sv: 'Syfte', nb: 'Formål', en: 'Purpose' } }],
+        active: false,
+      },
+    }),
+    expected: adminOnly(201),
+  },
+  'PATCH /api/document-templates/{id}': {
+    call: (_, f) => ({ method: 'PATCH', url: `/api/document-templates/${f.routineTemplate}`, body: {} }),
+    expected: adminOnly(200),
+  },
   // Everyone signed in has their own notifications (and only those).
   'GET /api/notifications': {
     call: () => ({ method: 'GET', url: '/api/notifications' }),
@@ -567,6 +615,22 @@ beforeAll(async () => {
         .from(deviationCategories)
         .where(eq(deviationCategories.key, 'wrong-dose')),
       'care type',
+    ),
+    routineType: await idOf(
+      db
+        .select({ id: documentTypes.id })
+        .from(documentTypes)
+        .where(and(eq(documentTypes.organisationId, region), sql`${documentTypes.name}->>'sv' = 'Rutin'`)),
+      'routine type',
+    ),
+    routineTemplate: await idOf(
+      db
+        .select({ id: documentTemplates.id })
+        .from(documentTemplates)
+        .where(
+          and(eq(documentTemplates.organisationId, region), sql`${documentTemplates.name}->>'sv' = 'Rutin'`),
+        ),
+      'routine template',
     ),
     contact: await idOf(
       db

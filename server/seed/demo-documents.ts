@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { documentTemplates, documentTypes } from '../modules/documents/index.ts';
+import type { Db } from '../platform/db.ts';
+
+// The demo region's document types and two templates: the routine of seed 000 (Revidering i denna
+// version, Bakgrund, Vilka berörs, Syfte, Åtgärder) and a clinical knowledge support after seed 003
+// (national supports for primary and specialised care, review rounds, indicators, regional additions).
+// Data like any organisation's own; the code names none of it.
+
+interface Text {
+  sv: string;
+  nb: string;
+  en: string;
+}
+
+const demoTypes: Array<{ key: string; name: Text; isKnowledgeSupport?: boolean }> = [
+  { key: 'routine', name: { sv: 'Rutin', nb: 'Rutine', en: 'Routine' } },
+  { key: 'guideline', name: { sv: 'Riktlinje', nb: 'Retningslinje', en: 'Guideline' } },
+  { key: 'care-programme', name: { sv: 'Vårdprogram', nb: 'Behandlingsprogram', en: 'Care programme' } },
+  { key: 'memo', name: { sv: 'PM', nb: 'PM', en: 'Memo' } },
+  {
+    key: 'knowledge-support',
+    name: { sv: 'Kliniskt kunskapsstöd', nb: 'Klinisk kunnskapsstøtte', en: 'Clinical knowledge support' },
+    isKnowledgeSupport: true,
+  },
+];
+
+type Section = [title: Text, guidance: Text];
+
+const routineSections: Section[] = [
+  [
+    { sv: 'Revidering i denna version', nb: 'Revisjon i denne versjonen', en: 'Changes in this version' },
+    {
+      sv: 'Vad som ändrats sedan förra versionen och varför, t.ex. efter en avvikelse.',
+      nb: 'Hva som er endret siden forrige versjon og hvorfor, f.eks. etter et avvik.',
+      en: 'What changed since the previous version and why, e.g. after a deviation.',
+    },
+  ],
+  [
+    { sv: 'Bakgrund', nb: 'Bakgrunn', en: 'Background' },
+    {
+      sv: 'Varför rutinen finns: sammanhanget och det behov den möter.',
+      nb: 'Hvorfor rutinen finnes: sammenhengen og behovet den dekker.',
+      en: 'Why the routine exists: the context and the need it meets.',
+    },
+  ],
+  [
+    { sv: 'Vilka berörs', nb: 'Hvem berøres', en: 'Who it applies to' },
+    {
+      sv: 'Enheter och yrkesgrupper som ska följa rutinen.',
+      nb: 'Enheter og yrkesgrupper som skal følge rutinen.',
+      en: 'The units and professions that must follow the routine.',
+    },
+  ],
+  [
+    { sv: 'Syfte', nb: 'Formål', en: 'Purpose' },
+    {
+      sv: 'Vad rutinen ska uppnå, kort och mätbart om möjligt.',
+      nb: 'Hva rutinen skal oppnå, kort og målbart om mulig.',
+      en: 'What the routine should achieve, briefly and measurably where possible.',
+    },
+  ],
+  [
+    { sv: 'Åtgärder', nb: 'Tiltak', en: 'Actions' },
+    {
+      sv: 'Vad som ska göras, av vem och när, gärna som punktlista.',
+      nb: 'Hva som skal gjøres, av hvem og når, gjerne som punktliste.',
+      en: 'What is to be done, by whom and when, preferably as a bulleted list.',
+    },
+  ],
+];
+
+const knowledgeSupportSections: Section[] = [
+  [
+    { sv: 'Avgränsning och målgrupp', nb: 'Avgrensning og målgruppe', en: 'Scope and audience' },
+    {
+      sv: 'Tillståndet som stödet gäller och för vilka: primärvård, specialiserad vård eller båda.',
+      nb: 'Tilstanden støtten gjelder og for hvem: primærhelsetjeneste, spesialisthelsetjeneste eller begge.',
+      en: 'The condition the support covers and for whom: primary care, specialised care or both.',
+    },
+  ],
+  [
+    { sv: 'Bakgrund', nb: 'Bakgrunn', en: 'Background' },
+    {
+      sv: 'Förekomst, orsaker och förlopp, kort.',
+      nb: 'Forekomst, årsaker og forløp, kort.',
+      en: 'Prevalence, causes and course, briefly.',
+    },
+  ],
+  [
+    { sv: 'Symtom och undersökningsfynd', nb: 'Symptomer og funn', en: 'Symptoms and findings' },
+    {
+      sv: 'Vad patienten söker för och vad undersökningen visar.',
+      nb: 'Hva pasienten søker for og hva undersøkelsen viser.',
+      en: 'What the patient presents with and what the examination shows.',
+    },
+  ],
+  [
+    { sv: 'Utredning', nb: 'Utredning', en: 'Assessment' },
+    {
+      sv: 'Vilken utredning som behövs och var den görs.',
+      nb: 'Hvilken utredning som trengs og hvor den gjøres.',
+      en: 'Which investigations are needed and where they are done.',
+    },
+  ],
+  [
+    { sv: 'Behandling', nb: 'Behandling', en: 'Treatment' },
+    {
+      sv: 'Rekommenderad behandling i primärvård och i specialiserad vård, med evidensgrad.',
+      nb: 'Anbefalt behandling i primærhelsetjenesten og i spesialisthelsetjenesten, med evidensgrad.',
+      en: 'Recommended treatment in primary and in specialised care, with the level of evidence.',
+    },
+  ],
+  [
+    { sv: 'Remissindikationer', nb: 'Henvisningskriterier', en: 'When to refer' },
+    {
+      sv: 'När och vart patienten remitteras, t.ex. från primärvården till ortopedin.',
+      nb: 'Når og hvor pasienten henvises, f.eks. fra primærhelsetjenesten til ortopedien.',
+      en: 'When and where to refer the patient, e.g. from primary care to orthopaedics.',
+    },
+  ],
+  [
+    { sv: 'Uppföljning', nb: 'Oppfølging', en: 'Follow-up' },
+    {
+      sv: 'Vem följer upp, när och hur.',
+      nb: 'Hvem følger opp, når og hvordan.',
+      en: 'Who follows up, when and how.',
+    },
+  ],
+  [
+    { sv: 'Indikatorer', nb: 'Indikatorer', en: 'Indicators' },
+    {
+      sv: 'Indikatorer för nationella jämförelser, om sådana är beslutade.',
+      nb: 'Indikatorer for nasjonale sammenligninger, om slike er besluttet.',
+      en: 'Indicators for national comparisons, where any have been agreed.',
+    },
+  ],
+  [
+    { sv: 'Regionalt tillägg', nb: 'Regionalt tillegg', en: 'Regional addition' },
+    {
+      sv: 'Hur regionen tillämpar stödet: vilka enheter gör vad, flöden och snabbspår.',
+      nb: 'Hvordan regionen anvender støtten: hvilke enheter gjør hva, forløp og hurtigspor.',
+      en: 'How the region applies the support: which units do what, pathways and fast tracks.',
+    },
+  ],
+  [
+    { sv: 'Referenser', nb: 'Referanser', en: 'References' },
+    {
+      sv: 'Källor och länkar, t.ex. det nationella kunskapsstödet på 1177 för vårdpersonal.',
+      nb: 'Kilder og lenker, f.eks. den nasjonale kunnskapsstøtten.',
+      en: 'Sources and links, e.g. the national knowledge support on 1177 for healthcare staff.',
+    },
+  ],
+];
+
+const demoTemplates: Array<{ type: string; name: Text; sections: Section[] }> = [
+  { type: 'routine', name: { sv: 'Rutin', nb: 'Rutine', en: 'Routine' }, sections: routineSections },
+  {
+    type: 'knowledge-support',
+    name: { sv: 'Kliniskt kunskapsstöd', nb: 'Klinisk kunnskapsstøtte', en: 'Clinical knowledge support' },
+    sections: knowledgeSupportSections,
+  },
+];
+
+/**
+ * Seeds the region's document types and templates once: when the region has any document type
+ * already (seeded before, or made by its administrators), it leaves them be. So a database seeded
+ * before documents existed gets them on its next start, and a restart never duplicates them.
+ */
+export async function seedDemoDocumentConfig(tx: Db, regionId: string): Promise<boolean> {
+  const [existing] = await tx
+    .select({ id: documentTypes.id })
+    .from(documentTypes)
+    .where(eq(documentTypes.organisationId, regionId))
+    .limit(1);
+  if (existing) return false;
+  const typeIds = new Map<string, string>();
+  for (const type of demoTypes) {
+    const [row] = await tx
+      .insert(documentTypes)
+      .values({
+        organisationId: regionId,
+        name: type.name,
+        isKnowledgeSupport: type.isKnowledgeSupport ?? false,
+      })
+      .returning({ id: documentTypes.id });
+    if (!row) throw new Error('demo seed: document type insert failed');
+    typeIds.set(type.key, row.id);
+  }
+  for (const template of demoTemplates) {
+    const typeId = typeIds.get(template.type);
+    if (!typeId) throw new Error(`demo data: unknown document type '${template.type}'`);
+    await tx.insert(documentTemplates).values({
+      organisationId: regionId,
+      typeId,
+      name: template.name,
+      sections: template.sections.map(([title, guidance]) => ({ id: randomUUID(), title, guidance })),
+    });
+  }
+  return true;
+}
