@@ -1,10 +1,8 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Me } from '../../contracts/auth.ts';
 import type { DeviationConfig, DeviationReceipt } from '../../contracts/deviations.ts';
@@ -17,6 +15,7 @@ import {
   scratchDatabase,
   startServer,
 } from './processes.ts';
+import { type SmtpSink, startSmtpSink, subjectOf } from './smtp-sink.ts';
 
 /**
  * Two server processes on one PostgreSQL database, as behind a load balancer: they start together
@@ -28,45 +27,7 @@ import {
 
 const pgUrl = process.env.DATABASE_URL;
 
-/** A real SMTP server on a free local port that keeps every message it receives. */
-const received: Array<{ to: string[]; raw: string }> = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['AUTH', 'STARTTLS'],
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    stream.on('end', () => {
-      received.push({
-        to: session.envelope.rcptTo.map((r) => r.address),
-        raw: Buffer.concat(chunks).toString('utf8'),
-      });
-      callback();
-    });
-  },
-});
-
-/** The Subject header, with RFC 2047 encoded words (as nodemailer writes non-ASCII) decoded. */
-function subjectOf(raw: string): string {
-  const line = raw.split(/\r?\n(?![ \t])/).find((l) => l.startsWith('Subject:')) ?? '';
-  return line
-    .slice('Subject:'.length)
-    .replace(/\r?\n[ \t]/g, '')
-    .replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=\s*/gi, (_, encoding: string, text: string) =>
-      encoding.toUpperCase() === 'B'
-        ? Buffer.from(text, 'base64').toString('utf8')
-        : Buffer.from(
-            text
-              .replace(/_/g, ' ')
-              .replace(/=([0-9A-F]{2})/gi, (_h, hex: string) =>
-                String.fromCharCode(Number.parseInt(hex, 16)),
-              ),
-            'latin1',
-          ).toString('utf8'),
-    )
-    .trim();
-}
+let smtp: SmtpSink;
 
 async function until(
   what: string,
@@ -157,7 +118,7 @@ if (pgUrl) {
     }
 
     beforeAll(async () => {
-      await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+      smtp = await startSmtpSink();
       database = await scratchDatabase(pgUrl, 'loopen_many');
       client = new pg.Client({ connectionString: database.url });
       await client.connect();
@@ -167,15 +128,14 @@ if (pgUrl) {
       await killAllServers();
       await client?.end();
       await database?.drop();
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await smtp?.close();
     });
 
     it('when both start at once on a fresh database, then both serve; a session made on one holds on the other; each report is told by e-mail once; each deadline job runs in one process and each reminder goes out once; signing out on one ends the session on both', async () => {
-      const smtpPort = (smtp.server.address() as AddressInfo).port;
       const settings = {
         DATABASE_URL: database.url,
         DATABASE_POOL_SIZE: '5',
-        LOOPEN_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        LOOPEN_SMTP_URL: smtp.url,
         LOOPEN_DEADLINE_CHECK_MINUTES: '1',
         // info, to see each process's "deadline checks done"
         LOG_LEVEL: 'info',
@@ -289,14 +249,14 @@ if (pgUrl) {
         const open = await count(
           `select 1 from pgboss.job where name = 'notification-mail' and state <> 'completed'`,
         );
-        return open === 0 && received.length >= mailJobs;
+        return open === 0 && smtp.received.length >= mailJobs;
       });
-      expect(received).toHaveLength(mailJobs);
-      const subjects = received.map((m) => subjectOf(m.raw));
-      expect(new Set(subjects).size).toBe(received.length);
+      expect(smtp.received).toHaveLength(mailJobs);
+      const subjects = smtp.received.map((m) => subjectOf(m.raw));
+      expect(new Set(subjects).size).toBe(smtp.received.length);
       // The manager is told of each of our reports once and reminded of it once: two e-mails each.
       for (const receipt of receipts) {
-        const about = received.filter((m) => subjectOf(m.raw).includes(receipt.number));
+        const about = smtp.received.filter((m) => subjectOf(m.raw).includes(receipt.number));
         expect(
           about.map((m) => m.to),
           receipt.number,
@@ -310,7 +270,7 @@ if (pgUrl) {
       console.log(
         `many-servers: deadline jobs ${jobs} (process A ran ${runsA.length}, B ran ${runsB.length}), ` +
           `reminders ${reminded} (6 of ours, ${reminded - 6} of the demo's), each once; ` +
-          `e-mails ${received.length} for ${mailJobs} jobs`,
+          `e-mails ${smtp.received.length} for ${mailJobs} jobs`,
       );
       for (const server of servers) expect((await server.stop()).code).toBe(0);
     }, 120_000);

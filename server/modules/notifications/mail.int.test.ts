@@ -1,78 +1,15 @@
-import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Background, startBackground } from '../../background.ts';
 import { seedDemo } from '../../seed/demo.ts';
 import { type TestApp, testApp } from '../../test/harness.ts';
+import { decodedMail, type SmtpSink, startSmtpSink, subjectOf } from '../../test/smtp-sink.ts';
 import { deviationCategories, deviations } from '../deviations/tables.ts';
 import { people, roleAssignments, units } from '../organisation/tables.ts';
 import { notify } from './index.ts';
 import { MAIL_QUEUE } from './outbox.ts';
 
-/** A real SMTP server on a free local port that keeps what it receives. */
-interface Received {
-  to: string[];
-  raw: string;
-}
-const inbox: Received[] = [];
-let waiters: Array<() => void> = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['AUTH', 'STARTTLS'],
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    stream.on('end', () => {
-      inbox.push({
-        to: session.envelope.rcptTo.map((r) => r.address),
-        raw: Buffer.concat(chunks).toString('utf8'),
-      });
-      for (const w of waiters) w();
-      waiters = [];
-      callback();
-    });
-  },
-});
-
-async function mailCount(n: number, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (inbox.length < n) {
-    if (Date.now() > deadline) throw new Error(`expected ${n} e-mails, got ${inbox.length}`);
-    await new Promise<void>((resolve) => {
-      waiters.push(resolve);
-      setTimeout(resolve, 200);
-    });
-  }
-}
-
-/** The text of a mail, with quoted-printable soft breaks and escapes undone. */
-function decoded(raw: string): string {
-  return Buffer.from(
-    raw
-      .replace(/=\r?\n/g, '')
-      .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
-    'latin1',
-  ).toString('utf8');
-}
-
-function subjectOf(raw: string): string {
-  const line = raw.split(/\r?\n(?![ \t])/).find((l) => l.startsWith('Subject:')) ?? '';
-  const value = line
-    .slice('Subject:'.length)
-    .replace(/\r?\n[ \t]/g, '')
-    .trim();
-  // RFC 2047 encoded words, as nodemailer writes non-ASCII subjects.
-  return value
-    .replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=\s*/gi, (_, enc: string, text: string) =>
-      enc.toUpperCase() === 'B'
-        ? Buffer.from(text, 'base64').toString('utf8')
-        : decoded(text.replace(/_/g, ' ')),
-    )
-    .trim();
-}
-
+let smtp: SmtpSink;
 let t: TestApp;
 let background: Background;
 const publicUrl = 'https://loopen.alvsund.example';
@@ -81,9 +18,8 @@ let nurseId = '';
 let caseId = '';
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
-  t = await testApp({ LOOPEN_SMTP_URL: `smtp://127.0.0.1:${port}`, LOOPEN_PUBLIC_URL: publicUrl });
+  smtp = await startSmtpSink();
+  t = await testApp({ LOOPEN_SMTP_URL: smtp.url, LOOPEN_PUBLIC_URL: publicUrl });
   await seedDemo(t.database.db, { password: 'loopen-demo' });
   background = await startBackground({
     config: t.config,
@@ -127,7 +63,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await background.stop();
   await t.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
 });
 
 describe('notification e-mail over SMTP', () => {
@@ -154,15 +90,15 @@ describe('notification e-mail over SMTP', () => {
         entityId: caseId,
       }),
     );
-    await mailCount(1);
-    const [mail] = inbox;
+    await smtp.waitFor(1);
+    const [mail] = smtp.received;
     const [head] = await t.database.db
       .select({ email: people.email })
       .from(people)
       .where(eq(people.id, headId));
     expect(mail?.to).toEqual([head?.email]);
     expect(subjectOf(mail?.raw ?? '')).toBe('Avvik AV-2026-000042 er sendt videre til deg');
-    const body = decoded(mail?.raw ?? '');
+    const body = decodedMail(mail?.raw ?? '');
     expect(body).toContain(`Åpne i Loopen: ${publicUrl}/deviations/${caseId}`);
     expect(body).toContain('Type: Trygdemedisin');
     // Number, type, unit and a link only: never the narrative, the reason or who forwarded it.
@@ -175,6 +111,6 @@ describe('notification e-mail over SMTP', () => {
     );
     expect((jobs as unknown as { rows: Array<{ n: number }> }).rows[0]?.n).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(inbox).toHaveLength(1);
+    expect(smtp.received).toHaveLength(1);
   });
 });
