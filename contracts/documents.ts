@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText, text } from './common.ts';
+import { requiredText, safeString, text } from './common.ts';
 
 // Controlled documents: the types an organisation files its documents under (rutin, riktlinje,
 // vårdprogram, PM, kliniskt kunskapsstöd …) and the templates whose sections an author fills in.
@@ -126,3 +126,258 @@ export const documentTemplatesQuery = z
 
 export const documentTemplatesResponse = z.object({ items: z.array(documentTemplateSchema) });
 export type DocumentTemplates = z.infer<typeof documentTemplatesResponse>;
+
+// ---------- document content (decision 0006) ----------
+// A version's content is, per template section, a tree of JSON nodes in a small closed vocabulary.
+// Every object is strict (no extra keys), so a `script`, an `onclick` or a `style` cannot be said;
+// links are http:, https: or mailto: only. Lists nest at most MAX_LIST_DEPTH deep: the schema is
+// unrolled to that depth rather than recursive, which is the depth limit.
+
+export const MAX_LIST_DEPTH = 3;
+export const MAX_TEXT_LENGTH = 10_000;
+export const MAX_NODES_PER_SECTION = 500;
+export const MAX_INLINE_NODES = 200;
+export const MAX_TABLE_ROWS = 200;
+export const MAX_TABLE_CELLS = 30;
+export const MAX_LIST_ITEMS = 200;
+export const MAX_HREF_LENGTH = 2000;
+export const linkSchemes = ['http:', 'https:', 'mailto:'] as const;
+
+/** A link target a reader may follow without running anything: http, https or mailto only. */
+export function isSafeHref(href: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters hide schemes from naive parsers
+  if (/[\u0000-\u0020\u007F]/.test(href)) return false;
+  try {
+    const url = new URL(href);
+    return (linkSchemes as readonly string[]).includes(url.protocol);
+  } catch {
+    return false;
+  }
+}
+
+const contentText = safeString()
+  .max(MAX_TEXT_LENGTH)
+  .refine((s) => s.length > 0, { params: { key: 'validation.required' } });
+
+export const textNode = z
+  .object({
+    type: z.literal('text'),
+    text: contentText,
+    marks: z
+      .array(z.enum(['bold', 'italic']))
+      .max(2)
+      .optional(),
+  })
+  .strict();
+
+export const linkNode = z
+  .object({
+    type: z.literal('link'),
+    href: safeString()
+      .max(MAX_HREF_LENGTH)
+      .refine(isSafeHref, { params: { key: 'document.link_scheme' } }),
+    content: z.array(textNode).min(1).max(MAX_INLINE_NODES),
+  })
+  .strict();
+
+const inlineNode = z.discriminatedUnion('type', [textNode, linkNode]);
+const inlineContent = z.array(inlineNode).max(MAX_INLINE_NODES);
+
+export const paragraphNode = z.object({ type: z.literal('paragraph'), content: inlineContent }).strict();
+
+export const headingNode = z
+  .object({
+    type: z.literal('heading'),
+    level: z.union([z.literal(2), z.literal(3), z.literal(4)]),
+    content: inlineContent,
+  })
+  .strict();
+
+const tableCellNode = z
+  .object({
+    type: z.literal('tableCell'),
+    /** a header cell (th) rather than a data cell (td) */
+    header: z.boolean(),
+    content: z.array(paragraphNode).max(50),
+  })
+  .strict();
+const tableRowNode = z
+  .object({ type: z.literal('tableRow'), content: z.array(tableCellNode).min(1).max(MAX_TABLE_CELLS) })
+  .strict();
+export const tableNode = z
+  .object({ type: z.literal('table'), content: z.array(tableRowNode).min(1).max(MAX_TABLE_ROWS) })
+  .strict();
+
+/** The block nodes allowed where lists may still nest `depth` more levels. */
+function blockNode(depth: number): z.ZodType {
+  if (depth === 0) return z.discriminatedUnion('type', [paragraphNode, headingNode, tableNode]);
+  const inner = blockNode(depth - 1);
+  const listItem = z.object({ type: z.literal('listItem'), content: z.array(inner).min(1).max(50) }).strict();
+  const list = (type: 'bulletList' | 'orderedList') =>
+    z.object({ type: z.literal(type), content: z.array(listItem).min(1).max(MAX_LIST_ITEMS) }).strict();
+  return z.discriminatedUnion('type', [
+    paragraphNode,
+    headingNode,
+    tableNode,
+    list('bulletList'),
+    list('orderedList'),
+  ]);
+}
+
+export const contentNode = blockNode(MAX_LIST_DEPTH);
+
+/** Inline content as the server stores and answers it. */
+export type InlineNode =
+  | { type: 'text'; text: string; marks?: Array<'bold' | 'italic'> }
+  | {
+      type: 'link';
+      href: string;
+      content: Array<{ type: 'text'; text: string; marks?: Array<'bold' | 'italic'> }>;
+    };
+export type ContentNode =
+  | { type: 'paragraph'; content: InlineNode[] }
+  | { type: 'heading'; level: 2 | 3 | 4; content: InlineNode[] }
+  | {
+      type: 'table';
+      content: Array<{
+        type: 'tableRow';
+        content: Array<{
+          type: 'tableCell';
+          header: boolean;
+          content: Array<{ type: 'paragraph'; content: InlineNode[] }>;
+        }>;
+      }>;
+    }
+  | { type: 'bulletList' | 'orderedList'; content: Array<{ type: 'listItem'; content: ContentNode[] }> };
+
+export const sectionContentInput = z
+  .object({
+    /** a section of the document's template */
+    sectionId: z.uuid(),
+    nodes: z.array(contentNode).max(MAX_NODES_PER_SECTION),
+  })
+  .strict();
+
+/** A version's content: one entry per template section, in the template's order (checked by the server). */
+export const documentContentInput = z.array(sectionContentInput).max(MAX_TEMPLATE_SECTIONS);
+export interface SectionContent {
+  sectionId: string;
+  nodes: ContentNode[];
+}
+
+// ---------- documents and versions ----------
+
+export const documentStatuses = ['draft', 'published', 'archived'] as const;
+export const versionStatuses = ['draft', 'published', 'superseded'] as const;
+const isoDateTime = z.iso.datetime({ offset: true });
+const isoDate = z.iso.date();
+const expectedVersion = z.number().int().min(1).optional();
+const professionCode = z.string().regex(/^[a-z0-9_-]{1,40}$/);
+
+export const createDocumentBody = z
+  .object({
+    templateId: z.uuid(),
+    title: requiredText(300),
+    /** the owner; default the caller */
+    ownerId: z.uuid().optional(),
+    approverId: z.uuid().nullable().optional(),
+    reviewerIds: z.array(z.uuid()).max(50).optional(),
+    audienceUnitIds: z.array(z.uuid()).max(200).optional(),
+    audienceProfessions: z.array(professionCode).max(50).optional(),
+  })
+  .strict();
+export type CreateDocumentBody = z.infer<typeof createDocumentBody>;
+
+export const updateDocumentBody = z
+  .object({
+    title: requiredText(300).optional(),
+    ownerId: z.uuid().optional(),
+    approverId: z.uuid().nullable().optional(),
+    reviewerIds: z.array(z.uuid()).max(50).optional(),
+    audienceUnitIds: z.array(z.uuid()).max(200).optional(),
+    audienceProfessions: z.array(professionCode).max(50).optional(),
+    reviewBy: isoDate.optional(),
+    expectedVersion,
+  })
+  .strict();
+export type UpdateDocumentBody = z.infer<typeof updateDocumentBody>;
+
+export const putDraftBody = z
+  .object({
+    sections: documentContentInput,
+    revisionNote: text(2000).optional(),
+    expectedVersion,
+  })
+  .strict();
+export type PutDraftBody = z.infer<typeof putDraftBody>;
+
+export const publishBody = z.object({ expectedVersion }).strict();
+
+const personRef = z.object({ id: z.uuid(), name: z.string() });
+const storedNode: z.ZodType = z.record(z.string(), z.unknown());
+
+export const documentVersionSchema = z.object({
+  number: z.number().int(),
+  status: z.enum(versionStatuses),
+  sections: z.array(z.object({ sectionId: z.uuid(), nodes: z.array(storedNode) })),
+  revisionNote: z.string(),
+  createdBy: personRef.nullable(),
+  createdAt: isoDateTime,
+  publishedAt: isoDateTime.nullable(),
+  publishedBy: personRef.nullable(),
+});
+export type DocumentVersion = z.infer<typeof documentVersionSchema>;
+
+export const documentListItemSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  status: z.enum(documentStatuses),
+  type: z.object({ id: z.uuid(), label: z.string() }),
+  templateId: z.uuid(),
+  owner: personRef,
+  currentVersion: z.number().int().nullable(),
+  reviewBy: isoDate.nullable(),
+  updatedAt: isoDateTime,
+});
+export type DocumentListItem = z.infer<typeof documentListItemSchema>;
+
+export const documentSchema = documentListItemSchema.extend({
+  approver: personRef.nullable(),
+  reviewers: z.array(personRef),
+  audienceUnitIds: z.array(z.uuid()),
+  audienceProfessions: z.array(z.string()),
+  /** optimistic lock: give it back as expectedVersion */
+  version: z.number().int(),
+  current: documentVersionSchema.nullable(),
+  /** the draft, for those who may read drafts (owner, reviewers, approver, administrators) */
+  draft: documentVersionSchema.nullable(),
+  allowedActions: z.array(z.enum(['edit', 'publish'])),
+});
+export type Document = z.infer<typeof documentSchema>;
+
+export const documentListQuery = z
+  .object({
+    typeId: z.uuid().optional(),
+    status: z.enum(documentStatuses).optional(),
+    page: z.coerce.number().int().min(1).max(100000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(25),
+  })
+  .strict();
+export type DocumentListQuery = z.input<typeof documentListQuery>;
+
+export const documentListResponse = z.object({
+  items: z.array(documentListItemSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type DocumentList = z.infer<typeof documentListResponse>;
+
+export const documentVersionsResponse = z.object({
+  items: z.array(documentVersionSchema.omit({ sections: true })),
+});
+export type DocumentVersions = z.infer<typeof documentVersionsResponse>;
+
+export const versionParams = z
+  .object({ id: z.uuid(), number: z.coerce.number().int().min(1).max(100000) })
+  .strict();

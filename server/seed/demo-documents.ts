@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { documentTemplates, documentTypes } from '../modules/documents/index.ts';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { ContentNode, SectionContent } from '../../contracts/documents.ts';
+import { documents, documentTemplates, documentTypes, documentVersions } from '../modules/documents/index.ts';
+import { people, units } from '../modules/organisation/tables.ts';
 import type { Db } from '../platform/db.ts';
 
 // The demo region's document types and two templates: the routine of seed 000 (Revidering i denna
@@ -198,5 +200,113 @@ export async function seedDemoDocumentConfig(tx: Db, regionId: string): Promise<
       sections: template.sections.map(([title, guidance]) => ({ id: randomUUID(), title, guidance })),
     });
   }
+  return true;
+}
+
+// ---------- the published routine of seed 000 ----------
+
+const ROUTINE_TITLE = 'Rutin för implementering av innovationer och forskningsresultat, Ortopedkliniken';
+
+const plain = (text: string): ContentNode => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+
+/** Seed 000's routine, section by section in the routine template's order, as JSON nodes (decision 0006). */
+const routineContent: Record<string, ContentNode[]> = {
+  'Revidering i denna version': [plain('Dokumentet har uppdaterats.')],
+  Bakgrund: [
+    plain(
+      'Som del i det systematiska kvalitet- och utvecklingsarbetet på ortopedkliniken NU-sjukvården har en rutin framtagits med målet att stödja implementering och utveckling av innovationer och forskningsresultat samt främja allmänt informationsutbyte bland kliniskt verksam personal.',
+    ),
+  ],
+  'Vilka berörs': [plain('Ortopedkliniken')],
+  Syfte: [
+    plain('Implementera innovationer och forskningsresultat'),
+    plain('Främja utveckling och lärande i arbetet'),
+  ],
+  Åtgärder: [
+    {
+      type: 'bulletList',
+      content: [
+        'Ortopedkliniken har kontinuerliga möten där (komplicerade) fall diskuteras och där alternativa/nya behandlingsåtgärder kan bli aktuellt. Detta följs sedan upp och underlag baserat på tidigare/andras erfarenhet och evidens som i sin tur kan leda till ändrat omhändertagande och rutiner.',
+        'Varje sektion inom ortopedkliniken utarbetar i samarbete med samtliga berörda professioner gemensamma riktlinjer och vårdprogram som grundar sig på evidens och beprövad erfarenhet. De följs upp och uppdateras kontinuerligt.',
+        'Övergripande för NU-sjukvården är läkarnas internutbildning, Medicinskt Forum, där företrädare från olika kliniker och verksamheter presenterar aktuella ämnen varje vecka. Motsvarande finns även för sjuksköterskor och undersköterskor i form av Vård Forum. Även externa föreläsare inbjuds.',
+        'Medarbetare inom Ortopedkliniken erbjuds att åka på både nationella (SOF) och internationella konferenser (ESSKA, AAOS) med fokus på ortopedi. Utöver föreläsningar och workshops skapas möjlighet till kontakter som leder till samarbete inför nya innovationer och forskningsfrågor.',
+        'Regelbundna sektormöten inom VGR är forum där verksamheterna diskuteras övergripande, ny kunskap presenteras och förmedlas av olika företrädare. Mötena öppnar också upp för hur subspecialiteter ska handläggas och hur man på bästa sätt tar till vara kompetens och erfarenhet.',
+      ].map((text) => ({ type: 'listItem', content: [plain(text)] })),
+    },
+  ],
+};
+
+/**
+ * Publishes seed 000's routine once as version 1 of a document of the orthopaedic clinic, owned by
+ * its quality coordinator and approved by its head. It finds its own document by title and leaves it
+ * be, so a database seeded before documents existed gets it on its next start, and never twice.
+ * Returns false (nothing written) when it is there already or the demo lacks what it needs.
+ */
+export async function seedDemoDocuments(tx: Db, regionId: string): Promise<boolean> {
+  const [existing] = await tx
+    .select({ id: documents.id })
+    .from(documents)
+    .where(and(eq(documents.organisationId, regionId), eq(documents.title, ROUTINE_TITLE)));
+  if (existing) return false;
+  const [template] = await tx
+    .select()
+    .from(documentTemplates)
+    .where(
+      and(eq(documentTemplates.organisationId, regionId), sql`${documentTemplates.name}->>'sv' = 'Rutin'`),
+    );
+  const staff = await tx
+    .select({ id: people.id, username: people.username })
+    .from(people)
+    .where(
+      and(
+        eq(people.organisationId, regionId),
+        inArray(people.username, ['kvalitet.ortopedi', 'chef.ortopedi']),
+      ),
+    );
+  const owner = staff.find((p) => p.username === 'kvalitet.ortopedi');
+  const approver = staff.find((p) => p.username === 'chef.ortopedi');
+  const [clinic] = await tx
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.organisationId, regionId), eq(units.name, 'Ortopedkliniken')));
+  if (!template || !owner || !approver || !clinic) return false;
+  const content: SectionContent[] = template.sections.map((section) => ({
+    sectionId: section.id,
+    nodes: routineContent[section.title.sv] ?? [],
+  }));
+  const now = new Date();
+  const reviewBy = new Date(now);
+  reviewBy.setUTCFullYear(reviewBy.getUTCFullYear() + 2);
+  const [doc] = await tx
+    .insert(documents)
+    .values({
+      organisationId: regionId,
+      typeId: template.typeId,
+      templateId: template.id,
+      title: ROUTINE_TITLE,
+      ownerId: owner.id,
+      approverId: approver.id,
+      audienceUnitIds: [clinic.id],
+      audienceProfessions: ['lakare', 'sjukskoterska', 'underskoterska'],
+      status: 'published',
+      reviewBy: reviewBy.toISOString().slice(0, 10),
+    })
+    .returning({ id: documents.id });
+  if (!doc) throw new Error('demo seed: document insert failed');
+  const [version] = await tx
+    .insert(documentVersions)
+    .values({
+      documentId: doc.id,
+      number: 1,
+      status: 'published',
+      content,
+      revisionNote: 'Dokumentet har uppdaterats.',
+      createdById: owner.id,
+      publishedAt: now,
+      publishedById: approver.id,
+    })
+    .returning({ id: documentVersions.id });
+  if (!version) throw new Error('demo seed: document version insert failed');
+  await tx.update(documents).set({ currentVersionId: version.id }).where(eq(documents.id, doc.id));
   return true;
 }

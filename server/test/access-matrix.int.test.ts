@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deviationCategories, deviationEntries } from '../modules/deviations/tables.ts';
-import { documentTemplates, documentTypes } from '../modules/documents/index.ts';
+import { documents, documentTemplates, documentTypes } from '../modules/documents/index.ts';
 import {
   bodies,
   organisations,
@@ -52,6 +52,10 @@ interface Fixtures {
   /** the region's document type Rutin and its routine template (seeded) */
   routineType: string;
   routineTemplate: string;
+  /** seed 000's routine, published, owned by the orthopaedic quality coordinator */
+  routine: string;
+  /** a never-published document owned by the quality coordinator, its draft waiting to be published */
+  unpublished: string;
   /** per persona, things that persona's request may consume (delete, move, re-password) */
   own: Record<Persona, { person: string; roleId: string; unit: string; contact: string; assignment: string }>;
 }
@@ -497,6 +501,47 @@ const matrix: Record<string, { call: (p: Persona, f: Fixtures) => Call; expected
     call: (_, f) => ({ method: 'PATCH', url: `/api/document-templates/${f.routineTemplate}`, body: {} }),
     expected: adminOnly(200),
   },
+  // Documents: everyone signed in reads the region's published routine (Försäkringskassan's member
+  // does not find it); its owner (the quality coordinator) and the administrators change it; a
+  // never-published document is there only for its owner and the administrators, and only the
+  // approver or an administrator publishes. New documents are made by managers, quality
+  // coordinators and administrators.
+  'GET /api/documents': {
+    call: () => ({ method: 'GET', url: '/api/documents' }),
+    expected: signedIn(200),
+  },
+  'POST /api/documents': {
+    call: (p, f) => ({
+      method: 'POST',
+      url: '/api/documents',
+      body: { templateId: f.routineTemplate, title: `Matris ${p}` },
+    }),
+    expected: { ...signedIn(201), staff: 403, partnerMember: 403 },
+  },
+  'GET /api/documents/{id}': {
+    call: (_, f) => ({ method: 'GET', url: `/api/documents/${f.routine}` }),
+    expected: { ...signedIn(200), partnerMember: 404 },
+  },
+  'PATCH /api/documents/{id}': {
+    call: (_, f) => ({ method: 'PATCH', url: `/api/documents/${f.routine}`, body: {} }),
+    expected: { ...signedIn(403), partnerMember: 404, qualityCoordinator: 200, administrator: 200 },
+  },
+  'PUT /api/documents/{id}/draft': {
+    call: (_, f) => ({ method: 'PUT', url: `/api/documents/${f.routine}/draft`, body: { sections: [] } }),
+    expected: { ...signedIn(403), partnerMember: 404, qualityCoordinator: 200, administrator: 200 },
+  },
+  'POST /api/documents/{id}/publish': {
+    call: (_, f) => ({ method: 'POST', url: `/api/documents/${f.unpublished}/publish`, body: {} }),
+    expected: { ...signedIn(404), qualityCoordinator: 403, administrator: 200 },
+  },
+  'GET /api/documents/{id}/versions': {
+    call: (_, f) => ({ method: 'GET', url: `/api/documents/${f.routine}/versions` }),
+    expected: { ...signedIn(200), partnerMember: 404 },
+  },
+  'GET /api/documents/{id}/versions/{number}': {
+    call: (_, f) => ({ method: 'GET', url: `/api/documents/${f.routine}/versions/1` }),
+    expected: { ...signedIn(200), partnerMember: 404 },
+  },
   // Everyone signed in has their own notifications (and only those).
   'GET /api/notifications': {
     call: () => ({ method: 'GET', url: '/api/notifications' }),
@@ -632,6 +677,16 @@ beforeAll(async () => {
         ),
       'routine template',
     ),
+    routine: await idOf(
+      db
+        .select({ id: documents.id })
+        .from(documents)
+        .where(
+          and(eq(documents.organisationId, region), sql`${documents.title} like 'Rutin för implementering%'`),
+        ),
+      'routine document',
+    ),
+    unpublished: '',
     contact: await idOf(
       db
         .select({ id: unitContacts.id })
@@ -647,6 +702,13 @@ beforeAll(async () => {
     if (username) await client.login(username, 'loopen-demo');
     clients.set(persona, client);
   }
+  const coordinator = clients.get('qualityCoordinator');
+  const drafted = await coordinator?.post<{ id: string }>('/api/documents', {
+    templateId: fixtures.routineTemplate,
+    title: 'Matrisens opublicerade rutin',
+  });
+  if (drafted?.status !== 201) throw new Error(`fixture document: ${drafted?.status}`);
+  fixtures.unpublished = drafted.body.id;
   const story = await caseAtForum();
   fixtures.caseAtForum = story.caseId;
   fixtures.caseAction = story.actionId;

@@ -1,6 +1,6 @@
 import { registerMessages } from '../../platform/i18n.ts';
 
-// The answers of the document types and templates: 'document.*'.
+// The answers of the documents module (types, templates, documents and versions): 'document.*'.
 registerMessages({
   sv: {
     'document.admin_required': 'Bara organisationens administratörer kan ändra dokumenttyper och mallar.',
@@ -13,6 +13,21 @@ registerMessages({
     'document.section_title_duplicate': 'Ett annat avsnitt i mallen har redan den rubriken.',
     'document.section_not_in_template': 'Avsnittet finns inte i mallen; lämna id tomt för ett nytt avsnitt.',
     'document.section_repeated': 'Samma avsnitt står två gånger i mallen.',
+    'document.not_found': 'Dokumentet finns inte i er organisation.',
+    'document.version_not_found': 'Dokumentet har ingen sådan version.',
+    'document.create_denied': 'Bara chefer, kvalitetssamordnare och administratörer kan skapa dokument.',
+    'document.edit_denied':
+      'Bara dokumentets ägare och organisationens administratörer kan ändra dokumentet.',
+    'document.publish_denied':
+      'Bara dokumentets godkännare och organisationens administratörer kan publicera.',
+    'document.person_not_found': 'Personen finns inte bland de aktiva personerna i er organisation.',
+    'document.unit_not_found': 'Enheten finns inte i er organisation.',
+    'document.stale': 'Någon annan har ändrat dokumentet under tiden. Ladda om och försök igen.',
+    'document.no_draft': 'Dokumentet har inget utkast att publicera.',
+    'document.archived': 'Dokumentet är arkiverat och kan inte ändras.',
+    'document.content_section_unknown': 'Avsnittet finns inte i dokumentets mall.',
+    'document.content_section_repeated': 'Samma avsnitt står två gånger i innehållet.',
+    'document.link_scheme': 'Länkar får bara gå till http:, https: eller mailto:.',
   },
   nb: {
     'document.admin_required': 'Bare organisasjonens administratorer kan endre dokumenttyper og maler.',
@@ -25,6 +40,21 @@ registerMessages({
     'document.section_title_duplicate': 'En annen del i malen har allerede den overskriften.',
     'document.section_not_in_template': 'Delen finnes ikke i malen; la id stå tom for en ny del.',
     'document.section_repeated': 'Den samme delen står to ganger i malen.',
+    'document.not_found': 'Dokumentet finnes ikke i organisasjonen deres.',
+    'document.version_not_found': 'Dokumentet har ingen slik versjon.',
+    'document.create_denied':
+      'Bare ledere, kvalitetskoordinatorer og administratorer kan opprette dokumenter.',
+    'document.edit_denied': 'Bare dokumentets eier og organisasjonens administratorer kan endre dokumentet.',
+    'document.publish_denied':
+      'Bare dokumentets godkjenner og organisasjonens administratorer kan publisere.',
+    'document.person_not_found': 'Personen finnes ikke blant de aktive personene i organisasjonen deres.',
+    'document.unit_not_found': 'Enheten finnes ikke i organisasjonen deres.',
+    'document.stale': 'Noen andre har endret dokumentet i mellomtiden. Last inn på nytt og prøv igjen.',
+    'document.no_draft': 'Dokumentet har ikke noe utkast å publisere.',
+    'document.archived': 'Dokumentet er arkivert og kan ikke endres.',
+    'document.content_section_unknown': 'Delen finnes ikke i dokumentets mal.',
+    'document.content_section_repeated': 'Den samme delen står to ganger i innholdet.',
+    'document.link_scheme': 'Lenker kan bare gå til http:, https: eller mailto:.',
   },
   en: {
     'document.admin_required':
@@ -38,5 +68,19 @@ registerMessages({
     'document.section_title_duplicate': 'Another section of the template already has that heading.',
     'document.section_not_in_template': 'The section is not in the template; leave id out for a new section.',
     'document.section_repeated': 'The same section appears twice in the template.',
+    'document.not_found': 'The document does not exist in your organisation.',
+    'document.version_not_found': 'The document has no such version.',
+    'document.create_denied': 'Only managers, quality coordinators and administrators can create documents.',
+    'document.edit_denied': "Only the document's owner and the organisation's administrators can change it.",
+    'document.publish_denied':
+      "Only the document's approver and the organisation's administrators can publish it.",
+    'document.person_not_found': 'The person is not among the active people of your organisation.',
+    'document.unit_not_found': 'The unit does not exist in your organisation.',
+    'document.stale': 'Someone else changed the document meanwhile. Reload and try again.',
+    'document.no_draft': 'The document has no draft to publish.',
+    'document.archived': 'The document is archived and cannot be changed.',
+    'document.content_section_unknown': "The section is not in the document's template.",
+    'document.content_section_repeated': 'The same section appears twice in the content.',
+    'document.link_scheme': 'Links may only go to http:, https: or mailto:.',
   },
 });

@@ -19,6 +19,7 @@ import { AppError } from '../../platform/errors.ts';
 import { type App, auditContextOf } from '../../platform/http.ts';
 import { translateDbError } from '../organisation/index.ts';
 import { mayAdministerSomeOrganisation } from './policy.ts';
+import { registerDocumentVersionRoutes } from './routes-documents.ts';
 import {
   createDocumentTemplate,
   getDocumentTemplate,
@@ -231,4 +232,6 @@ export function registerDocumentRoutes(app: App, deps: { config: Config; databas
       );
     },
   );
+
+  registerDocumentVersionRoutes(app, db, inDocumentTransaction);
 }

@@ -6,7 +6,7 @@ import { seedDemo } from '../../seed/demo.ts';
 import { Client, type TestApp, testApp } from '../../test/harness.ts';
 import { rowsOf } from '../../test/write-journal.ts';
 import { createRegion, signIn } from '../organisation/test-factories.ts';
-import { documentTemplates, documentTypes } from './tables.ts';
+import { documents, documentTemplates, documentTypes, documentVersions } from './tables.ts';
 
 const DEMO_PASSWORD = 'loopen-demo';
 let t: TestApp;
@@ -354,6 +354,8 @@ describe('the demo’s document configuration', () => {
     try {
       const db = earlier.database.db;
       await seedDemo(db, { password: DEMO_PASSWORD });
+      await db.delete(documentVersions);
+      await db.delete(documents);
       await db.delete(documentTemplates);
       await db.delete(documentTypes);
       expect(await seedDemo(db, { password: DEMO_PASSWORD })).toBe(false);
