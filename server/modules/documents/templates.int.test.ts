@@ -146,7 +146,11 @@ describe('administrators keep the templates', () => {
       ],
     });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
-    expect(edited.body.sections.map((s) => s.id)).toEqual([actions?.id, expect.any(String), background?.id]);
+    // The new section gets an id of its own; the kept ones keep theirs.
+    const newId = edited.body.sections[1]?.id;
+    expect(newId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([actions?.id, background?.id]).not.toContain(newId);
+    expect(edited.body.sections.map((s) => s.id)).toEqual([actions?.id, newId, background?.id]);
 
     const [createdRow, updatedRow] = await auditFor(templateId);
     expect(createdRow?.action).toBe('document_template.created');
