@@ -16,6 +16,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { regconfig, tsvector } from '../../platform/pg-types.ts';
+import { documents, documentVersions } from '../documents/tables.ts';
 import { bodies, organisations, people, unitContacts, units } from '../organisation/tables.ts';
 
 /** Text an organisation writes in every language Loopen speaks. */
@@ -97,8 +99,6 @@ export const deviationLadderSteps = pgTable(
   (t) => [primaryKey({ columns: [t.categoryId, t.position] })],
 );
 
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
-const regconfig = customType<{ data: string }>({ dataType: () => 'regconfig' });
 
 /** Where a case stands; the transition table in transitions.ts says who may move it where. */
 export const deviationStatus = pgEnum('deviation_status', [
@@ -328,4 +328,32 @@ export const deviationAttachments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('deviation_attachments_deviation_idx').on(t.deviationId)],
+);
+
+/**
+ * "This routine changed because of AV-2026-000123": a deviation and a controlled document changed
+ * because of it. The link lives with the deviations, which build on documents (documents never
+ * import deviations). Made when a handler closes a case with the documents it changed, or by the
+ * document's owner; shown on both sides.
+ */
+export const deviationDocumentLinks = pgTable(
+  'deviation_document_links',
+  {
+    deviationId: uuid('deviation_id')
+      .notNull()
+      .references(() => deviations.id),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    /** the version that carried the change, when known */
+    versionId: uuid('version_id').references(() => documentVersions.id),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => people.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.deviationId, t.documentId] }),
+    index('deviation_document_links_document_idx').on(t.documentId),
+  ],
 );
