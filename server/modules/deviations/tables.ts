@@ -99,7 +99,6 @@ export const deviationLadderSteps = pgTable(
   (t) => [primaryKey({ columns: [t.categoryId, t.position] })],
 );
 
-
 /** Where a case stands; the transition table in transitions.ts says who may move it where. */
 export const deviationStatus = pgEnum('deviation_status', [
   'submitted',

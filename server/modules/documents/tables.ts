@@ -86,7 +86,11 @@ export const documentVersionStatus = pgEnum('document_version_status', ['draft',
  * Where a draft stands on its way to publication: being written, out for a review round, or with the
  * approver. Only a draft version has a meaningful stage; published and superseded keep their last.
  */
-export const documentDraftStage = pgEnum('document_draft_stage', ['writing', 'in_review', 'awaiting_approval']);
+export const documentDraftStage = pgEnum('document_draft_stage', [
+  'writing',
+  'in_review',
+  'awaiting_approval',
+]);
 /** A significant change asks the audience to read again; a minor one does not (issue 5). */
 export const documentChangeKind = pgEnum('document_change_kind', ['significant', 'minor']);
 /** The national knowledge-support pipeline of seed 003, for documents of a knowledge-support type. */
