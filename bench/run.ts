@@ -9,6 +9,7 @@ import { describeMachine, type PartResult, type Report, renderReport, writeRepor
 import { deviationsPagePart } from './parts/deviations-page.ts';
 import { deviationsScalePart } from './parts/deviations-scale.ts';
 import { deviationsSubmitPart } from './parts/deviations-submit.ts';
+import { documentsPart } from './parts/documents.ts';
 import { mePart } from './parts/me.ts';
 import { soakPart } from './parts/soak.ts';
 import { startupPart } from './parts/startup.ts';
@@ -21,6 +22,7 @@ const parts: readonly Part[] = [
   deviationsSubmitPart,
   deviationsScalePart,
   deviationsPagePart,
+  documentsPart,
   throughputProcessesPart,
   soakPart,
 ];

@@ -542,6 +542,11 @@ const matrix: Record<string, { call: (p: Persona, f: Fixtures) => Call; expected
     call: (_, f) => ({ method: 'GET', url: `/api/documents/${f.routine}/versions/1` }),
     expected: { ...signedIn(200), partnerMember: 404 },
   },
+  // The PDF of a published version: the same readers as the version itself.
+  'GET /api/documents/{id}/versions/{number}/pdf': {
+    call: (_, f) => ({ method: 'GET', url: `/api/documents/${f.routine}/versions/1/pdf` }),
+    expected: { ...signedIn(200), partnerMember: 404 },
+  },
   // Everyone signed in has their own notifications (and only those).
   'GET /api/notifications': {
     call: () => ({ method: 'GET', url: '/api/notifications' }),
