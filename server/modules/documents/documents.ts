@@ -252,17 +252,21 @@ async function draftReview(
   comments: number;
 }> {
   const rounds = await tx
-    .select({
-      id: documentReviewRounds.id,
-      number: documentReviewRounds.number,
-      deadline: documentReviewRounds.deadline,
-      reviewerIds: documentReviewRounds.reviewerIds,
-      closedAt: documentReviewRounds.closedAt,
-      comments: sql<number>`(select count(*)::int from ${documentReviewComments} c where c.round_id = ${documentReviewRounds.id})`,
-      unanswered: sql<number>`(select count(*)::int from ${documentReviewComments} c where c.round_id = ${documentReviewRounds.id} and c.answer is null)`,
-    })
+    .select()
     .from(documentReviewRounds)
     .where(eq(documentReviewRounds.versionId, versionId));
+  const comments =
+    rounds.length === 0
+      ? []
+      : await tx
+          .select({ roundId: documentReviewComments.roundId, answer: documentReviewComments.answer })
+          .from(documentReviewComments)
+          .where(
+            inArray(
+              documentReviewComments.roundId,
+              rounds.map((r) => r.id),
+            ),
+          );
   const open = rounds.find((r) => r.closedAt === null);
   return {
     open: open
@@ -270,10 +274,10 @@ async function draftReview(
           number: open.number,
           deadline: open.deadline,
           reviewerIds: open.reviewerIds,
-          unanswered: Number(open.unanswered),
+          unanswered: comments.filter((c) => c.roundId === open.id && c.answer === null).length,
         }
       : null,
-    comments: rounds.reduce((n, r) => n + Number(r.comments), 0),
+    comments: comments.length,
   };
 }
 
