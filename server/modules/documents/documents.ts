@@ -45,7 +45,7 @@ export type DocumentRow = typeof documents.$inferSelect;
 export type VersionRow = typeof documentVersions.$inferSelect;
 
 /** What the actor is to this document: the facts every rule in policy.ts decides from. */
-export async function rolesOf(tx: Db, actor: Actor, doc: DocumentRow): Promise<DocumentRoles> {
+async function rolesOf(tx: Db, actor: Actor, doc: DocumentRow): Promise<DocumentRoles> {
   return {
     isOwner: doc.ownerId === actor.personId,
     isApprover: doc.approverId === actor.personId,
@@ -55,7 +55,7 @@ export async function rolesOf(tx: Db, actor: Actor, doc: DocumentRow): Promise<D
 }
 
 /** A document of the actor's organisation, locked when it is to change; another's does not exist. */
-export async function findDocument(tx: Db, actor: Actor, id: string, lock = false): Promise<DocumentRow> {
+async function findDocument(tx: Db, actor: Actor, id: string, lock = false): Promise<DocumentRow> {
   const query = tx
     .select()
     .from(documents)
@@ -235,7 +235,6 @@ export async function presentDocument(
     archivedReason: doc.archivedReason,
     allowedActions: documentActions(roles, actor.personId, {
       archived: doc.status === 'archived',
-      published: doc.currentVersionId !== null,
       stage: draft?.stage ?? null,
       openRoundReviewers: review.open?.reviewerIds ?? null,
       draftComments: review.comments,
@@ -583,7 +582,6 @@ export async function publishDocument(
   const draft = await draftOf(tx, doc.id);
   const state = {
     archived: doc.status === 'archived',
-    published: doc.currentVersionId !== null,
     stage: draft?.stage ?? null,
     openRoundReviewers: null,
     draftComments: 0,

@@ -71,7 +71,6 @@ export function mayPublishDocument(roles: DocumentRoles): boolean {
 /** Where the document and its draft stand, as far as the rules need to know. */
 export interface DocumentState {
   archived: boolean;
-  published: boolean;
   /** the draft's stage; null without a draft */
   stage: 'writing' | 'in_review' | 'awaiting_approval' | null;
   /** the open round's reviewers, when a round is open */
