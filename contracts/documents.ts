@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requiredText, safeString, text } from './common.ts';
+import { changeKinds, draftStages } from './document-review.ts';
 
 // Controlled documents: the types an organisation files its documents under (rutin, riktlinje,
 // vårdprogram, PM, kliniskt kunskapsstöd …) and the templates whose sections an author fills in.
@@ -311,7 +312,34 @@ export const putDraftBody = z
   .strict();
 export type PutDraftBody = z.infer<typeof putDraftBody>;
 
-export const publishBody = z.object({ expectedVersion }).strict();
+/**
+ * The approver's approval. changeKind is required from version 2 on (the first is always
+ * significant); a significant change asks the audience to read it by readBy (default 30 days on).
+ */
+export const publishBody = z
+  .object({
+    changeKind: z.enum(changeKinds).optional(),
+    readBy: isoDate.optional(),
+    /** replaces the draft's revision note when given */
+    revisionNote: text(2000).optional(),
+    expectedVersion,
+  })
+  .strict();
+export type PublishBody = z.infer<typeof publishBody>;
+
+export const documentActionNames = [
+  'edit',
+  'open_review',
+  'close_review',
+  'comment',
+  'answer',
+  'submit',
+  'publish',
+  'send_back',
+  'archive',
+  'restore',
+] as const;
+export type DocumentAction = (typeof documentActionNames)[number];
 
 const personRef = z.object({ id: z.uuid(), name: z.string() });
 const storedNode: z.ZodType = z.record(z.string(), z.unknown());
@@ -351,7 +379,15 @@ export const documentSchema = documentListItemSchema.extend({
   current: documentVersionSchema.nullable(),
   /** the draft, for those who may read drafts (owner, reviewers, approver, administrators) */
   draft: documentVersionSchema.nullable(),
-  allowedActions: z.array(z.enum(['edit', 'publish'])),
+  /** where the draft stands (null without a draft, or for those who may not read drafts) */
+  stage: z.enum(draftStages).nullable(),
+  /** the draft's open review round, for those who may read drafts */
+  openRound: z
+    .object({ number: z.number().int(), deadline: isoDate, unansweredCount: z.number().int() })
+    .nullable(),
+  archivedReason: z.string().nullable(),
+  /** what the caller may do now */
+  allowedActions: z.array(z.enum(documentActionNames)),
 });
 export type Document = z.infer<typeof documentSchema>;
 

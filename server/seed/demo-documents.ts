@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { ContentNode, SectionContent } from '../../contracts/documents.ts';
-import { documents, documentTemplates, documentTypes, documentVersions } from '../modules/documents/index.ts';
+import {
+  documentEvents,
+  documents,
+  documentTemplates,
+  documentTypes,
+  documentVersions,
+} from '../modules/documents/index.ts';
 import { people, units } from '../modules/organisation/tables.ts';
 import type { Db } from '../platform/db.ts';
 
@@ -277,6 +283,8 @@ export async function seedDemoDocuments(tx: Db, regionId: string): Promise<boole
   const now = new Date();
   const reviewBy = new Date(now);
   reviewBy.setUTCFullYear(reviewBy.getUTCFullYear() + 2);
+  const readBy = new Date(now);
+  readBy.setUTCDate(readBy.getUTCDate() + 30);
   const [doc] = await tx
     .insert(documents)
     .values({
@@ -290,6 +298,7 @@ export async function seedDemoDocuments(tx: Db, regionId: string): Promise<boole
       audienceProfessions: ['lakare', 'sjukskoterska', 'underskoterska'],
       status: 'published',
       reviewBy: reviewBy.toISOString().slice(0, 10),
+      readBy: readBy.toISOString().slice(0, 10),
     })
     .returning({ id: documents.id });
   if (!doc) throw new Error('demo seed: document insert failed');
@@ -304,9 +313,35 @@ export async function seedDemoDocuments(tx: Db, regionId: string): Promise<boole
       createdById: owner.id,
       publishedAt: now,
       publishedById: approver.id,
+      // the way the lifecycle leaves it: submitted by its owner, approved as the first (significant) version
+      stage: 'awaiting_approval',
+      changeKind: 'significant',
     })
     .returning({ id: documentVersions.id });
   if (!version) throw new Error('demo seed: document version insert failed');
-  await tx.update(documents).set({ currentVersionId: version.id }).where(eq(documents.id, doc.id));
+  await tx
+    .update(documents)
+    .set({ currentVersionId: version.id, readVersionId: version.id })
+    .where(eq(documents.id, doc.id));
+  // Its history as the lifecycle writes it: written, submitted by its owner, approved and published.
+  const at = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+  await tx.insert(documentEvents).values([
+    { documentId: doc.id, versionId: version.id, kind: 'created', actorId: owner.id, at: at(3) },
+    {
+      documentId: doc.id,
+      versionId: version.id,
+      kind: 'submitted_for_approval',
+      actorId: owner.id,
+      at: at(2),
+    },
+    {
+      documentId: doc.id,
+      versionId: version.id,
+      kind: 'published',
+      actorId: approver.id,
+      reason: 'Dokumentet har uppdaterats.',
+      at: at(1),
+    },
+  ]);
   return true;
 }

@@ -56,6 +56,15 @@ interface Fixtures {
   routine: string;
   /** a never-published document owned by the quality coordinator, its draft waiting to be published */
   unpublished: string;
+  /**
+   * A never-published document of the quality coordinator's, approved by ward 12's manager, with round 1
+   * open for the nurse, who has commented on its first section.
+   */
+  inReview: string;
+  inReviewSection: string;
+  reviewComment: string;
+  /** a never-published document of the quality coordinator's, submitted to ward 12's manager */
+  awaiting: string;
   /** per persona, things that persona's request may consume (delete, move, re-password) */
   own: Record<Persona, { person: string; roleId: string; unit: string; contact: string; assignment: string }>;
 }
@@ -532,7 +541,8 @@ const matrix: Record<string, { call: (p: Persona, f: Fixtures) => Call; expected
   },
   'POST /api/documents/{id}/publish': {
     call: (_, f) => ({ method: 'POST', url: `/api/documents/${f.unpublished}/publish`, body: {} }),
-    expected: { ...signedIn(404), qualityCoordinator: 403, administrator: 200 },
+    // the administrator may approve, but the draft was never submitted for approval
+    expected: { ...signedIn(404), qualityCoordinator: 403, administrator: 409 },
   },
   'GET /api/documents/{id}/versions': {
     call: (_, f) => ({ method: 'GET', url: `/api/documents/${f.routine}/versions` }),
@@ -545,6 +555,95 @@ const matrix: Record<string, { call: (p: Persona, f: Fixtures) => Call; expected
   // The PDF of a published version: the same readers as the version itself.
   'GET /api/documents/{id}/versions/{number}/pdf': {
     call: (_, f) => ({ method: 'GET', url: `/api/documents/${f.routine}/versions/1/pdf` }),
+    expected: { ...signedIn(200), partnerMember: 404 },
+  },
+  // The lifecycle: the owner (the quality coordinator) and the administrators run review rounds,
+  // answer, submit, archive and restore; the round's reviewer (the nurse) and the approver (ward 12's
+  // manager) comment; the approver sends back. A never-published document is not there for anyone
+  // else. The walk goes persona by persona, so where a move succeeds for the quality coordinator the
+  // administrator, who comes last, finds it already made (409).
+  'GET /api/documents/{id}/review-rounds': {
+    call: (_, f) => ({ method: 'GET', url: `/api/documents/${f.inReview}/review-rounds` }),
+    expected: { ...signedIn(200), otherManager: 404, partnerMember: 404 },
+  },
+  'POST /api/documents/{id}/review-rounds/{number}/comments': {
+    call: (_, f) => ({
+      method: 'POST',
+      url: `/api/documents/${f.inReview}/review-rounds/1/comments`,
+      body: { sectionId: f.inReviewSection, body: 'Förtydliga ansvaret.' },
+    }),
+    expected: {
+      ...signedIn(201),
+      otherManager: 404,
+      partnerMember: 404,
+      qualityCoordinator: 403,
+      administrator: 403,
+    },
+  },
+  'POST /api/documents/{id}/review-comments/{commentId}/answer': {
+    call: (_, f) => ({
+      method: 'POST',
+      url: `/api/documents/${f.inReview}/review-comments/${f.reviewComment}/answer`,
+      body: { answer: 'Ändrat.' },
+    }),
+    expected: {
+      ...signedIn(403),
+      otherManager: 404,
+      partnerMember: 404,
+      qualityCoordinator: 200,
+      administrator: 200,
+    },
+  },
+  'POST /api/documents/{id}/review-rounds/{number}/close': {
+    call: (_, f) => ({ method: 'POST', url: `/api/documents/${f.inReview}/review-rounds/1/close`, body: {} }),
+    expected: {
+      ...signedIn(403),
+      otherManager: 404,
+      partnerMember: 404,
+      qualityCoordinator: 200,
+      administrator: 409,
+    },
+  },
+  'POST /api/documents/{id}/review-rounds': {
+    call: (_, f) => ({
+      method: 'POST',
+      url: `/api/documents/${f.inReview}/review-rounds`,
+      body: { deadline: '2099-12-31' },
+    }),
+    expected: {
+      ...signedIn(403),
+      otherManager: 404,
+      partnerMember: 404,
+      qualityCoordinator: 201,
+      administrator: 409,
+    },
+  },
+  'POST /api/documents/{id}/send-back': {
+    call: (_, f) => ({
+      method: 'POST',
+      url: `/api/documents/${f.awaiting}/send-back`,
+      body: { reason: 'Saknar syfte.' },
+    }),
+    expected: { ...signedIn(404), qualityCoordinator: 403, manager: 200, administrator: 409 },
+  },
+  'POST /api/documents/{id}/submit': {
+    call: (_, f) => ({ method: 'POST', url: `/api/documents/${f.awaiting}/submit`, body: {} }),
+    expected: { ...signedIn(404), manager: 403, qualityCoordinator: 200, administrator: 409 },
+  },
+  'POST /api/documents/{id}/archive': {
+    call: (_, f) => ({
+      method: 'POST',
+      url: `/api/documents/${f.unpublished}/archive`,
+      body: { reason: 'Ersatt.' },
+    }),
+    expected: { ...signedIn(404), qualityCoordinator: 200, administrator: 409 },
+  },
+  'POST /api/documents/{id}/restore': {
+    call: (_, f) => ({ method: 'POST', url: `/api/documents/${f.unpublished}/restore`, body: {} }),
+    expected: { ...signedIn(404), qualityCoordinator: 200, administrator: 409 },
+  },
+  'GET /api/documents/{id}/events': {
+    call: (_, f) => ({ method: 'GET', url: `/api/documents/${f.routine}/events` }),
     expected: { ...signedIn(200), partnerMember: 404 },
   },
   // Everyone signed in has their own notifications (and only those).
@@ -692,6 +791,10 @@ beforeAll(async () => {
       'routine document',
     ),
     unpublished: '',
+    inReview: '',
+    inReviewSection: '',
+    reviewComment: '',
+    awaiting: '',
     contact: await idOf(
       db
         .select({ id: unitContacts.id })
@@ -714,11 +817,48 @@ beforeAll(async () => {
   });
   if (drafted?.status !== 201) throw new Error(`fixture document: ${drafted?.status}`);
   fixtures.unpublished = drafted.body.id;
+  await lifecycleFixtures();
   const story = await caseAtForum();
   fixtures.caseAtForum = story.caseId;
   fixtures.caseAction = story.actionId;
 });
 afterAll(async () => t.close());
+
+/** A document out for review with the nurse's comment, and one submitted to ward 12's manager. */
+async function lifecycleFixtures(): Promise<void> {
+  const coordinator = clients.get('qualityCoordinator');
+  const nurse = clients.get('staff');
+  if (!coordinator || !nurse) throw new Error('fixture clients');
+  const approverId = await idOf(
+    t.database.db.select({ id: people.id }).from(people).where(eq(people.username, 'chef.avd12')),
+    'ward 12 manager',
+  );
+  const make = async (title: string, reviewerIds: string[]) => {
+    const made = await coordinator.post<{ id: string; draft: { sections: Array<{ sectionId: string }> } }>(
+      '/api/documents',
+      { templateId: fixtures.routineTemplate, title, approverId, reviewerIds },
+    );
+    if (made.status !== 201) throw new Error(`fixture document: ${made.status}`);
+    return made.body;
+  };
+  const inReview = await make('Matrisens rutin under granskning', [fixtures.nurse]);
+  fixtures.inReview = inReview.id;
+  fixtures.inReviewSection = inReview.draft.sections[0]?.sectionId ?? '';
+  const opened = await coordinator.post(`/api/documents/${inReview.id}/review-rounds`, {
+    deadline: '2099-12-31',
+  });
+  if (opened.status !== 201) throw new Error(`fixture round: ${opened.status}`);
+  const comment = await nurse.post<{ id: string }>(`/api/documents/${inReview.id}/review-rounds/1/comments`, {
+    sectionId: fixtures.inReviewSection,
+    body: 'Vem ansvarar?',
+  });
+  if (comment.status !== 201) throw new Error(`fixture comment: ${comment.status}`);
+  fixtures.reviewComment = comment.body.id;
+  const awaiting = await make('Matrisens rutin hos godkännaren', []);
+  fixtures.awaiting = awaiting.id;
+  const submitted = await coordinator.post(`/api/documents/${awaiting.id}/submit`, {});
+  if (submitted.status !== 200) throw new Error(`fixture submit: ${submitted.status}`);
+}
 
 /** A report climbs from ward 12 to Avvikelseforum, as in seed 002. */
 async function caseAtForum(): Promise<{ caseId: string; actionId: string }> {

@@ -52,6 +52,21 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
+/** The way to publication: the owner (or an administrator) submits, the approver approves. */
+async function submitAndPublish(
+  id: string,
+  submitter: Client,
+  publisher: Client,
+  body: Record<string, unknown> = {},
+): Promise<Document> {
+  const submitted = await submitter.post<Document>(`/api/documents/${id}/submit`, {});
+  expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+  expect(submitted.body.stage).toBe('awaiting_approval');
+  const published = await publisher.post<Document>(`/api/documents/${id}/publish`, body);
+  expect(published.status, JSON.stringify(published.body)).toBe(200);
+  return published.body;
+}
+
 async function approverId(): Promise<string> {
   const rows = rowsOf<{ id: string }>(
     await t.database.db.execute(sql`select id::text as id from people where username = 'chef.ortopedi'`),
@@ -97,18 +112,19 @@ describe('documents and their versions', () => {
     expect(edited.status).toBe(200);
     expect(edited.body.draft?.sections[1]?.nodes).toHaveLength(3);
 
-    const published = await approver.post<Document>(`/api/documents/${id}/publish`, {});
-    expect(published.status).toBe(200);
-    expect(published.body.currentVersion).toBe(1);
-    expect(published.body.draft).toBeNull();
-    expect(published.body.reviewBy).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const published = await submitAndPublish(id, coordinator, approver);
+    expect(published.currentVersion).toBe(1);
+    expect(published.draft).toBeNull();
+    expect(published.reviewBy).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     const revised = await coordinator.put<Document>(`/api/documents/${id}/draft`, {
       sections: [{ sectionId: sectionIds[0], nodes: [paragraph('Förtydligat.')] }],
       revisionNote: 'Förtydligande.',
     });
     expect(revised.body.draft?.number).toBe(2);
-    expect((await approver.post<Document>(`/api/documents/${id}/publish`, {})).body.currentVersion).toBe(2);
+    expect(
+      (await submitAndPublish(id, coordinator, approver, { changeKind: 'significant' })).currentVersion,
+    ).toBe(2);
 
     const versions = await nurse.get<DocumentVersions>(`/api/documents/${id}/versions`);
     expect(versions.body.items.map((v) => [v.number, v.status])).toEqual([
@@ -175,10 +191,11 @@ describe('documents and their versions', () => {
     const created = await coordinator.post<Document>('/api/documents', {
       templateId,
       title: 'Rutin i utkast',
+      approverId: await approverId(),
     });
     const id = created.body.id;
     expect((await nurse.get(`/api/documents/${id}`)).status).toBe(404);
-    await admin.post(`/api/documents/${id}/publish`, {});
+    await submitAndPublish(id, admin, admin);
     await coordinator.put(`/api/documents/${id}/draft`, { sections: [] });
     const read = await nurse.get<Document>(`/api/documents/${id}`);
     expect(read.status).toBe(200);
@@ -194,9 +211,10 @@ describe('documents and their versions', () => {
     const created = await coordinator.post<Document>('/api/documents', {
       templateId,
       title: 'Rutin med revision',
+      approverId: await approverId(),
     });
     const id = created.body.id;
-    await admin.post(`/api/documents/${id}/publish`, {});
+    await submitAndPublish(id, coordinator, admin);
     const [doc] = rowsOf<{ xmin: string }>(
       await t.database.db.execute(sql`select xmin::text as xmin from documents where id = ${id}`),
     );
@@ -205,7 +223,11 @@ describe('documents and their versions', () => {
         sql`select xmin::text as xmin, action from audit_log where entity_id = ${id} `,
       ),
     );
-    expect(audits.map((a) => a.action).sort()).toEqual(['document.created', 'document.published']);
+    expect(audits.map((a) => a.action).sort()).toEqual([
+      'document.created',
+      'document.published',
+      'document.submitted',
+    ]);
     expect(audits.find((a) => a.action === 'document.published')?.xmin).toBe(doc?.xmin);
   });
 

@@ -6,6 +6,7 @@ import type {
   DocumentListItem,
   DocumentVersion,
   DocumentVersions,
+  PublishBody,
   PutDraftBody,
   SectionContent,
   UpdateDocumentBody,
@@ -14,24 +15,34 @@ import type { Actor } from '../../platform/access.ts';
 import { diffSummary, writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
+import { notify } from '../notifications/index.ts';
 import { people, units } from '../organisation/tables.ts';
 import {
   type DocumentRoles,
   documentActions,
+  mayDecideNow,
   mayEditDocument,
   mayPublishDocument,
   mayReadDrafts,
 } from './policy.ts';
 import { inLanguage } from './presenters.ts';
 import { type Change, definedOnly, fieldError, mayKeep } from './support.ts';
-import { documents, documentTemplates, documentTypes, documentVersions } from './tables.ts';
+import {
+  documentEvents,
+  documentReviewComments,
+  documentReviewRounds,
+  documents,
+  documentTemplates,
+  documentTypes,
+  documentVersions,
+} from './tables.ts';
 
 // Documents and their versions (issue 5, slice 2): a document is created from a template as draft
 // version 1; publishing makes the draft the current version and the previous current superseded.
 // Versions are never deleted; exactly one is current (published) once the document is published.
 
-type DocumentRow = typeof documents.$inferSelect;
-type VersionRow = typeof documentVersions.$inferSelect;
+export type DocumentRow = typeof documents.$inferSelect;
+export type VersionRow = typeof documentVersions.$inferSelect;
 
 /** What the actor is to this document: the facts every rule in policy.ts decides from. */
 async function rolesOf(tx: Db, actor: Actor, doc: DocumentRow): Promise<DocumentRoles> {
@@ -55,7 +66,7 @@ async function findDocument(tx: Db, actor: Actor, id: string, lock = false): Pro
 }
 
 /** A document the actor may see at all: published ones for everyone, never-published ones for those who may read drafts. */
-async function visibleDocument(
+export async function visibleDocument(
   tx: Db,
   actor: Actor,
   id: string,
@@ -68,12 +79,12 @@ async function visibleDocument(
   return { doc, roles };
 }
 
-function assertExpected(doc: DocumentRow, expected: number | undefined): void {
+export function assertExpected(doc: DocumentRow, expected: number | undefined): void {
   if (expected !== undefined && expected !== doc.version)
     throw new AppError('document.stale', 'conflict', { extra: { version: doc.version } });
 }
 
-async function namesOf(tx: Db, ids: Array<string | null>): Promise<Map<string, string>> {
+export async function namesOf(tx: Db, ids: Array<string | null>): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
   if (wanted.length === 0) return new Map();
   const rows = await tx
@@ -83,12 +94,16 @@ async function namesOf(tx: Db, ids: Array<string | null>): Promise<Map<string, s
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-function ref(names: Map<string, string>, id: string | null): { id: string; name: string } | null {
+export function ref(names: Map<string, string>, id: string | null): { id: string; name: string } | null {
   return id === null ? null : { id, name: names.get(id) ?? '' };
 }
 
 /** People named on a document must be active people of its organisation. */
-async function assertPeople(tx: Db, organisationId: string, fields: Array<[string, string]>): Promise<void> {
+export async function assertPeople(
+  tx: Db,
+  organisationId: string,
+  fields: Array<[string, string]>,
+): Promise<void> {
   if (fields.length === 0) return;
   const found = await tx
     .select({ id: people.id })
@@ -164,7 +179,7 @@ async function currentNumber(tx: Db, doc: DocumentRow): Promise<number | null> {
   return row?.number ?? null;
 }
 
-async function presentDocument(
+export async function presentDocument(
   tx: Db,
   actor: Actor,
   doc: DocumentRow,
@@ -185,6 +200,7 @@ async function presentDocument(
     );
   const current = versions.find((v) => v.id === doc.currentVersionId) ?? null;
   const draft = versions.find((v) => v.status === 'draft') ?? null;
+  const review = draft ? await draftReview(tx, draft.id) : { open: null, comments: 0 };
   const names = await namesOf(tx, [
     doc.ownerId,
     doc.approverId,
@@ -208,8 +224,83 @@ async function presentDocument(
     version: doc.version,
     current: current ? presentVersion(current, names) : null,
     draft: draft ? presentVersion(draft, names) : null,
-    allowedActions: documentActions(roles, draft !== null),
+    stage: draft?.stage ?? null,
+    openRound: review.open
+      ? {
+          number: review.open.number,
+          deadline: review.open.deadline,
+          unansweredCount: review.open.unanswered,
+        }
+      : null,
+    archivedReason: doc.archivedReason,
+    allowedActions: documentActions(roles, actor.personId, {
+      archived: doc.status === 'archived',
+      stage: draft?.stage ?? null,
+      openRoundReviewers: review.open?.reviewerIds ?? null,
+      draftComments: review.comments,
+    }),
   };
+}
+
+/** The draft's open round (with its unanswered comments) and how many comments its rounds have. */
+async function draftReview(
+  tx: Db,
+  versionId: string,
+): Promise<{
+  open: { number: number; deadline: string; reviewerIds: string[]; unanswered: number } | null;
+  comments: number;
+}> {
+  const rounds = await tx
+    .select()
+    .from(documentReviewRounds)
+    .where(eq(documentReviewRounds.versionId, versionId));
+  const comments =
+    rounds.length === 0
+      ? []
+      : await tx
+          .select({ roundId: documentReviewComments.roundId, answer: documentReviewComments.answer })
+          .from(documentReviewComments)
+          .where(
+            inArray(
+              documentReviewComments.roundId,
+              rounds.map((r) => r.id),
+            ),
+          );
+  const open = rounds.find((r) => r.closedAt === null);
+  return {
+    open: open
+      ? {
+          number: open.number,
+          deadline: open.deadline,
+          reviewerIds: open.reviewerIds,
+          unanswered: comments.filter((c) => c.roundId === open.id && c.answer === null).length,
+        }
+      : null,
+    comments: comments.length,
+  };
+}
+
+/** One line of the document's history, in the same transaction as the move it records. */
+export async function recordEvent(
+  tx: Db,
+  event: {
+    documentId: string;
+    versionId: string | null;
+    kind: (typeof documentEvents.$inferInsert)['kind'];
+    actorId: string;
+    reason?: string;
+    at?: Date;
+  },
+): Promise<void> {
+  await tx.insert(documentEvents).values({
+    documentId: event.documentId,
+    versionId: event.versionId,
+    kind: event.kind,
+    actorId: event.actorId,
+    reason: event.reason ?? '',
+    // the clock, not the transaction's start: two events of one transaction keep their order
+    at: event.at ?? new Date(),
+  });
 }
 
 export async function getDocument(options: { actor: Actor; documentId: string }, tx: Db): Promise<Document> {
@@ -306,9 +397,16 @@ export async function createDocument(
     .returning();
   if (!doc) throw new AppError('error.internal', 'internal');
   const content: SectionContent[] = found.template.sections.map((s) => ({ sectionId: s.id, nodes: [] }));
-  await tx
+  const [first] = await tx
     .insert(documentVersions)
-    .values({ documentId: doc.id, number: 1, content, createdById: actor.personId });
+    .values({ documentId: doc.id, number: 1, content, createdById: actor.personId })
+    .returning({ id: documentVersions.id });
+  await recordEvent(tx, {
+    documentId: doc.id,
+    versionId: first?.id ?? null,
+    kind: 'created',
+    actorId: actor.personId,
+  });
   await writeAudit(tx, options.audit, {
     action: 'document.created',
     entityType: 'document',
@@ -385,7 +483,7 @@ async function contentForTemplate(
   return order.map((sectionId) => ({ sectionId, nodes: given.get(sectionId) ?? [] }));
 }
 
-async function draftOf(tx: Db, documentId: string): Promise<VersionRow | undefined> {
+export async function draftOf(tx: Db, documentId: string): Promise<VersionRow | undefined> {
   const [draft] = await tx
     .select()
     .from(documentVersions)
@@ -405,6 +503,11 @@ export async function putDraft(
   const content = await contentForTemplate(tx, doc, input.sections);
   const revisionNote = input.revisionNote ?? '';
   let draft = await draftOf(tx, doc.id);
+  if (draft && draft.stage !== 'writing')
+    throw new AppError(
+      draft.stage === 'in_review' ? 'document.draft_in_review' : 'document.draft_awaiting_approval',
+      'conflict',
+    );
   if (draft) {
     await tx.update(documentVersions).set({ content, revisionNote }).where(eq(documentVersions.id, draft.id));
   } else {
@@ -446,24 +549,53 @@ export async function putDraft(
 }
 
 /** Two years after the day it was published, as a date. */
-function twoYearsFrom(day: Date): string {
+export function twoYearsFrom(day: Date): string {
   const next = new Date(day);
   next.setUTCFullYear(next.getUTCFullYear() + 2);
   return next.toISOString().slice(0, 10);
 }
 
+/** A day as a date, n days after `day`. */
+export function daysAfter(day: Date, n: number): string {
+  const next = new Date(day);
+  next.setUTCDate(next.getUTCDate() + n);
+  return next.toISOString().slice(0, 10);
+}
+
+/** Today as a date (UTC), to compare with dates from the client. */
+export function today(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/**
+ * The approver's approval: only a draft awaiting approval, by the approver or an administrator.
+ * The draft becomes the current version, the previous one superseded. A significant change (always
+ * so for the first version) asks the audience to read this version by readBy; a minor one leaves
+ * the version to have read where it was.
+ */
 export async function publishDocument(
-  options: Change & { documentId: string; expectedVersion?: number | undefined },
+  options: Change & { documentId: string; input: PublishBody },
   tx: Db,
 ): Promise<Document> {
-  const { actor } = options;
+  const { actor, input } = options;
   const { doc, roles } = await visibleDocument(tx, actor, options.documentId, true);
+  const draft = await draftOf(tx, doc.id);
+  const state = {
+    archived: doc.status === 'archived',
+    stage: draft?.stage ?? null,
+    openRoundReviewers: null,
+    draftComments: 0,
+  };
   if (!mayPublishDocument(roles)) throw new AppError('document.publish_denied', 'forbidden');
   if (doc.status === 'archived') throw new AppError('document.archived', 'conflict');
-  assertExpected(doc, options.expectedVersion);
-  const draft = await draftOf(tx, doc.id);
+  assertExpected(doc, input.expectedVersion);
   if (!draft) throw new AppError('document.no_draft', 'conflict');
+  if (!mayDecideNow(roles, state)) throw new AppError('document.not_awaiting_approval', 'conflict');
   const now = new Date();
+  const changeKind = draft.number === 1 ? 'significant' : input.changeKind;
+  if (!changeKind) throw fieldError('document.change_kind_required', 'validation', 'changeKind');
+  if (input.readBy !== undefined && input.readBy < today(now))
+    throw fieldError('document.date_in_past', 'validation', 'readBy');
   const previous = await currentNumber(tx, doc);
   // The old current first: at most one published version per document (a partial unique index).
   await tx
@@ -472,26 +604,58 @@ export async function publishDocument(
     .where(and(eq(documentVersions.documentId, doc.id), eq(documentVersions.status, 'published')));
   await tx
     .update(documentVersions)
-    .set({ status: 'published', publishedAt: now, publishedById: actor.personId })
+    .set({
+      status: 'published',
+      publishedAt: now,
+      publishedById: actor.personId,
+      changeKind,
+      ...(input.revisionNote !== undefined ? { revisionNote: input.revisionNote } : {}),
+    })
     .where(eq(documentVersions.id, draft.id));
+  const significant = changeKind === 'significant';
+  const readBy = significant ? (input.readBy ?? daysAfter(now, 30)) : doc.readBy;
   const [after] = await tx
     .update(documents)
     .set({
       status: 'published',
       currentVersionId: draft.id,
       reviewBy: twoYearsFrom(now),
+      ...(significant ? { readVersionId: draft.id, readBy } : {}),
       version: doc.version + 1,
       updatedAt: now,
     })
     .where(eq(documents.id, doc.id))
     .returning();
   if (!after) throw new AppError('error.internal', 'internal');
+  await recordEvent(tx, {
+    documentId: doc.id,
+    versionId: draft.id,
+    kind: 'published',
+    actorId: actor.personId,
+    reason: input.revisionNote ?? draft.revisionNote,
+    at: now,
+  });
   await writeAudit(tx, options.audit, {
     action: 'document.published',
     entityType: 'document',
     entityId: doc.id,
-    summary: { versionNumber: draft.number, superseded: previous, reviewBy: after.reviewBy },
+    summary: {
+      versionNumber: draft.number,
+      superseded: previous,
+      reviewBy: after.reviewBy,
+      changeKind,
+      readVersionNumber: significant ? draft.number : null,
+      readBy: significant ? readBy : null,
+    },
   });
+  if (doc.ownerId !== actor.personId)
+    await notify(tx, {
+      personIds: [doc.ownerId],
+      kind: 'document.published',
+      params: { title: doc.title, version: String(draft.number), by: actor.name },
+      entityType: 'document',
+      entityId: doc.id,
+    });
   return presentDocument(tx, actor, after, roles);
 }
 

@@ -1,3 +1,11 @@
 // The documents module's public face: other modules import only from here.
 export { registerDocumentRoutes } from './routes.ts';
-export { documents, documentTemplates, documentTypes, documentVersions } from './tables.ts';
+export {
+  documentEvents,
+  documentReviewComments,
+  documentReviewRounds,
+  documents,
+  documentTemplates,
+  documentTypes,
+  documentVersions,
+} from './tables.ts';

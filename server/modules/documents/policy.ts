@@ -1,3 +1,4 @@
+import type { DocumentAction } from '../../../contracts/documents.ts';
 import { type Actor, hasRole } from '../../platform/access.ts';
 import { isOrganisationAdministrator, type loadSteward } from '../organisation/index.ts';
 
@@ -31,7 +32,7 @@ export function configActions(mayKeep: boolean): Array<'edit'> {
 //    there (404). Another organisation's documents are not there for anyone (404).
 // 4. Managers, quality coordinators and administrators create documents.
 // 5. The owner and the administrators change the metadata and the draft.
-// 6. The approver and the administrators publish.
+// 6. The approver and the administrators publish (rule 9: only a draft awaiting approval).
 
 export interface DocumentRoles {
   isOwner: boolean;
@@ -60,9 +61,96 @@ export function mayPublishDocument(roles: DocumentRoles): boolean {
   return roles.isApprover || roles.isAdministrator;
 }
 
-export function documentActions(roles: DocumentRoles, hasDraft: boolean): Array<'edit' | 'publish'> {
-  const actions: Array<'edit' | 'publish'> = [];
-  if (mayEditDocument(roles)) actions.push('edit');
-  if (hasDraft && mayPublishDocument(roles)) actions.push('publish');
+// The lifecycle (issue 5): a draft is written, goes out for review rounds, to the approver, and is
+// published or sent back. An archived document changes no more until it is restored.
+// 7. The owner and the administrators open and close review rounds, answer comments, submit the
+//    draft for approval, archive and restore.
+// 8. A round's reviewers and the document's approver comment while the round is open.
+// 9. The approver and the administrators publish (approve) or send back a draft awaiting approval.
+
+/** Where the document and its draft stand, as far as the rules need to know. */
+export interface DocumentState {
+  archived: boolean;
+  /** the draft's stage; null without a draft */
+  stage: 'writing' | 'in_review' | 'awaiting_approval' | null;
+  /** the open round's reviewers, when a round is open */
+  openRoundReviewers: string[] | null;
+  /** comments on the draft's rounds */
+  draftComments: number;
+}
+
+export function mayManageLifecycle(roles: DocumentRoles): boolean {
+  return mayEditDocument(roles);
+}
+
+/** The draft's content may change only while it is being written, and never once archived. */
+export function mayEditDraftNow(roles: DocumentRoles, state: DocumentState): boolean {
+  return mayEditDocument(roles) && !state.archived && (state.stage === null || state.stage === 'writing');
+}
+
+export function mayOpenReview(roles: DocumentRoles, state: DocumentState): boolean {
+  return mayManageLifecycle(roles) && !state.archived && state.stage === 'writing';
+}
+
+export function mayCloseReview(roles: DocumentRoles, state: DocumentState): boolean {
+  return mayManageLifecycle(roles) && !state.archived && state.openRoundReviewers !== null;
+}
+
+/** Rule 8. */
+export function mayComment(roles: DocumentRoles, personId: string, roundReviewers: string[]): boolean {
+  return roles.isApprover || roundReviewers.includes(personId);
+}
+
+export function mayCommentNow(roles: DocumentRoles, personId: string, state: DocumentState): boolean {
+  return (
+    !state.archived &&
+    state.openRoundReviewers !== null &&
+    mayComment(roles, personId, state.openRoundReviewers)
+  );
+}
+
+/** Answers belong to the draft being written or reviewed, not to one with the approver. */
+export function mayAnswerNow(roles: DocumentRoles, state: DocumentState): boolean {
+  return (
+    mayManageLifecycle(roles) &&
+    !state.archived &&
+    (state.stage === 'writing' || state.stage === 'in_review') &&
+    state.draftComments > 0
+  );
+}
+
+export function maySubmitNow(roles: DocumentRoles, state: DocumentState): boolean {
+  return mayManageLifecycle(roles) && !state.archived && state.stage === 'writing';
+}
+
+/** Rule 9. */
+export function mayDecideNow(roles: DocumentRoles, state: DocumentState): boolean {
+  return mayPublishDocument(roles) && !state.archived && state.stage === 'awaiting_approval';
+}
+
+export function mayArchiveNow(roles: DocumentRoles, state: DocumentState): boolean {
+  return mayManageLifecycle(roles) && !state.archived;
+}
+
+export function mayRestoreNow(roles: DocumentRoles, state: DocumentState): boolean {
+  return mayManageLifecycle(roles) && state.archived;
+}
+
+/** Exactly what the caller may do now. */
+export function documentActions(
+  roles: DocumentRoles,
+  personId: string,
+  state: DocumentState,
+): DocumentAction[] {
+  const actions: DocumentAction[] = [];
+  if (mayEditDraftNow(roles, state)) actions.push('edit');
+  if (mayOpenReview(roles, state)) actions.push('open_review');
+  if (mayCloseReview(roles, state)) actions.push('close_review');
+  if (mayCommentNow(roles, personId, state)) actions.push('comment');
+  if (mayAnswerNow(roles, state)) actions.push('answer');
+  if (maySubmitNow(roles, state)) actions.push('submit');
+  if (mayDecideNow(roles, state)) actions.push('publish', 'send_back');
+  if (mayArchiveNow(roles, state)) actions.push('archive');
+  if (mayRestoreNow(roles, state)) actions.push('restore');
   return actions;
 }

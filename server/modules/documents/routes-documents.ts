@@ -168,10 +168,13 @@ export function registerDocumentVersionRoutes(
       ...reader,
       schema: {
         tags,
-        summary: 'Publish the draft',
+        summary: 'Approve and publish the draft awaiting approval',
         description:
-          "By the approver and the organisation's administrators. The draft becomes the current version, the " +
-          `previous current one superseded; the review-by date becomes two years from today. ${never}`,
+          "By the approver and the organisation's administrators, only when the draft awaits approval (409 " +
+          'otherwise). The draft becomes the current version, the previous current one superseded; the review-by ' +
+          'date becomes two years from today. changeKind is required from version 2 on (the first is always ' +
+          'significant): a significant change asks the audience to read this version by readBy (default 30 days ' +
+          `on), a minor one does not ask again. The owner is notified. ${never}`,
         params: idParams,
         body: publishBody,
         response: { 200: documentSchema },
@@ -185,7 +188,7 @@ export function registerDocumentVersionRoutes(
             actor,
             audit: auditContextOf(request),
             documentId: request.params.id,
-            expectedVersion: request.body.expectedVersion,
+            input: request.body,
           },
           tx,
         ),

@@ -21,6 +21,7 @@ import { translateDbError } from '../organisation/index.ts';
 import { mayAdministerSomeOrganisation } from './policy.ts';
 import { registerDocumentVersionRoutes } from './routes-documents.ts';
 import { registerDocumentPdfRoutes } from './routes-pdf.ts';
+import { registerDocumentLifecycleRoutes } from './routes-lifecycle.ts';
 import {
   createDocumentTemplate,
   getDocumentTemplate,
@@ -236,4 +237,5 @@ export function registerDocumentRoutes(app: App, deps: { config: Config; databas
 
   registerDocumentVersionRoutes(app, db, inDocumentTransaction);
   registerDocumentPdfRoutes(app, db, inDocumentTransaction);
+  registerDocumentLifecycleRoutes(app, db, inDocumentTransaction);
 }

@@ -17,6 +17,10 @@ export const notificationKinds = [
   'deviation.action_reminder',
   'deviation.action_overdue_to_manager',
   'deviation.action_assigned',
+  'document.review_requested',
+  'document.submitted',
+  'document.sent_back',
+  'document.published',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -26,6 +30,15 @@ export function isNotificationKind(value: string): value is NotificationKind {
 
 registerMessages({
   sv: {
+    'notification.document.review_requested.title': 'Ett dokument väntar på din granskning',
+    'notification.document.review_requested.detail':
+      '”{title}”, granskningsomgång {round}, senast {deadline}.',
+    'notification.document.submitted.title': 'Ett dokument väntar på ditt godkännande',
+    'notification.document.submitted.detail': '”{title}”, version {version}, inskickad av {by}.',
+    'notification.document.sent_back.title': 'Ditt dokument har skickats tillbaka',
+    'notification.document.sent_back.detail': '”{title}” skickades tillbaka av {by}.',
+    'notification.document.published.title': 'Ditt dokument har publicerats',
+    'notification.document.published.detail': '”{title}”, version {version}, godkändes av {by}.',
     'notification.deviation.assigned.title': 'Ny avvikelse att hantera: {number}',
     'notification.deviation.forwarded.title': 'Avvikelse {number} har skickats vidare till dig',
     'notification.deviation.forwarded.detail': 'Skickad av {by}.',
@@ -57,6 +70,15 @@ registerMessages({
       'Du får det här brevet från Loopen. Alla dina notiser finns under {link}. Svara inte på brevet.',
   },
   nb: {
+    'notification.document.review_requested.title': 'Et dokument venter på din gjennomgang',
+    'notification.document.review_requested.detail':
+      '«{title}», gjennomgangsrunde {round}, senest {deadline}.',
+    'notification.document.submitted.title': 'Et dokument venter på din godkjenning',
+    'notification.document.submitted.detail': '«{title}», versjon {version}, sendt inn av {by}.',
+    'notification.document.sent_back.title': 'Dokumentet ditt er sendt tilbake',
+    'notification.document.sent_back.detail': '«{title}» ble sendt tilbake av {by}.',
+    'notification.document.published.title': 'Dokumentet ditt er publisert',
+    'notification.document.published.detail': '«{title}», versjon {version}, ble godkjent av {by}.',
     'notification.deviation.assigned.title': 'Nytt avvik å behandle: {number}',
     'notification.deviation.forwarded.title': 'Avvik {number} er sendt videre til deg',
     'notification.deviation.forwarded.detail': 'Sendt av {by}.',
@@ -86,6 +108,14 @@ registerMessages({
       'Du får denne e-posten fra Loopen. Alle varslene dine finner du under {link}. Ikke svar på e-posten.',
   },
   en: {
+    'notification.document.review_requested.title': 'A document is waiting for your review',
+    'notification.document.review_requested.detail': '“{title}”, review round {round}, by {deadline}.',
+    'notification.document.submitted.title': 'A document is waiting for your approval',
+    'notification.document.submitted.detail': '“{title}”, version {version}, submitted by {by}.',
+    'notification.document.sent_back.title': 'Your document has been sent back',
+    'notification.document.sent_back.detail': '“{title}” was sent back by {by}.',
+    'notification.document.published.title': 'Your document has been published',
+    'notification.document.published.detail': '“{title}”, version {version}, was approved by {by}.',
     'notification.deviation.assigned.title': 'New deviation for you to handle: {number}',
     'notification.deviation.forwarded.title': 'Deviation {number} has been forwarded to you',
     'notification.deviation.forwarded.detail': 'Forwarded by {by}.',
