@@ -17,6 +17,8 @@ export const notificationKinds = [
   'deviation.action_reminder',
   'deviation.action_overdue_to_manager',
   'deviation.action_assigned',
+  'document.read_requested',
+  'document.review_reminder',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -47,6 +49,11 @@ registerMessages({
     'notification.deviation.action_overdue_to_manager.title': 'En åtgärd i avvikelse {number} är försenad',
     'notification.deviation.action_overdue_to_manager.detail':
       '{owner} ansvarar för ”{action}”, som skulle vara klar {dueOn}.',
+    'notification.document.read_requested.title': 'Ett dokument väntar på att du läser det',
+    'notification.document.read_requested.detail': '”{title}”, version {version}. Läs senast {readBy}.',
+    'notification.document.review_reminder.title': 'Påminnelse: ett av dina dokument ska snart ses över',
+    'notification.document.review_reminder.detail':
+      '”{title}” ska ses över senast {reviewBy} ({days} dagar kvar).',
     'notification.reason': 'Motivering: {reason}',
     'notification.instructions': 'Instruktioner: {instructions}',
     'notification.mail.greeting': 'Hej {name},',
@@ -76,6 +83,11 @@ registerMessages({
     'notification.deviation.action_overdue_to_manager.title': 'Et tiltak i avvik {number} er forsinket',
     'notification.deviation.action_overdue_to_manager.detail':
       '{owner} er ansvarlig for «{action}», som skulle vært ferdig {dueOn}.',
+    'notification.document.read_requested.title': 'Et dokument venter på at du leser det',
+    'notification.document.read_requested.detail': '«{title}», versjon {version}. Les senest {readBy}.',
+    'notification.document.review_reminder.title': 'Påminnelse: et av dokumentene dine skal snart gjennomgås',
+    'notification.document.review_reminder.detail':
+      '«{title}» skal gjennomgås senest {reviewBy} ({days} dager igjen).',
     'notification.reason': 'Begrunnelse: {reason}',
     'notification.instructions': 'Instruksjoner: {instructions}',
     'notification.mail.greeting': 'Hei {name},',
@@ -106,6 +118,11 @@ registerMessages({
     'notification.deviation.action_overdue_to_manager.title': 'An action in deviation {number} is overdue',
     'notification.deviation.action_overdue_to_manager.detail':
       '{owner} is responsible for “{action}”, which was due {dueOn}.',
+    'notification.document.read_requested.title': 'A document is waiting for you to read it',
+    'notification.document.read_requested.detail': '“{title}”, version {version}. Read it by {readBy}.',
+    'notification.document.review_reminder.title': 'Reminder: one of your documents is due for review soon',
+    'notification.document.review_reminder.detail':
+      '“{title}” is to be reviewed by {reviewBy} ({days} days left).',
     'notification.reason': 'Reason: {reason}',
     'notification.instructions': 'Instructions: {instructions}',
     'notification.mail.greeting': 'Hello {name},',
