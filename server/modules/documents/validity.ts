@@ -88,7 +88,6 @@ async function remindOwner(
       params: {
         title: doc.title,
         reviewBy: candidate.reviewBy,
-        days: String(candidate.daysLeft),
       },
       entityType: 'document',
       entityId: candidate.id,

@@ -52,8 +52,7 @@ registerMessages({
     'notification.document.read_requested.title': 'Ett dokument väntar på att du läser det',
     'notification.document.read_requested.detail': '”{title}”, version {version}. Läs senast {readBy}.',
     'notification.document.review_reminder.title': 'Påminnelse: ett av dina dokument ska snart ses över',
-    'notification.document.review_reminder.detail':
-      '”{title}” ska ses över senast {reviewBy} ({days} dagar kvar).',
+    'notification.document.review_reminder.detail': '”{title}” ska ses över senast {reviewBy}.',
     'notification.reason': 'Motivering: {reason}',
     'notification.instructions': 'Instruktioner: {instructions}',
     'notification.mail.greeting': 'Hej {name},',
@@ -86,8 +85,7 @@ registerMessages({
     'notification.document.read_requested.title': 'Et dokument venter på at du leser det',
     'notification.document.read_requested.detail': '«{title}», versjon {version}. Les senest {readBy}.',
     'notification.document.review_reminder.title': 'Påminnelse: et av dokumentene dine skal snart gjennomgås',
-    'notification.document.review_reminder.detail':
-      '«{title}» skal gjennomgås senest {reviewBy} ({days} dager igjen).',
+    'notification.document.review_reminder.detail': '«{title}» skal gjennomgås senest {reviewBy}.',
     'notification.reason': 'Begrunnelse: {reason}',
     'notification.instructions': 'Instruksjoner: {instructions}',
     'notification.mail.greeting': 'Hei {name},',
@@ -121,8 +119,7 @@ registerMessages({
     'notification.document.read_requested.title': 'A document is waiting for you to read it',
     'notification.document.read_requested.detail': '“{title}”, version {version}. Read it by {readBy}.',
     'notification.document.review_reminder.title': 'Reminder: one of your documents is due for review soon',
-    'notification.document.review_reminder.detail':
-      '“{title}” is to be reviewed by {reviewBy} ({days} days left).',
+    'notification.document.review_reminder.detail': '“{title}” is to be reviewed by {reviewBy}.',
     'notification.reason': 'Reason: {reason}',
     'notification.instructions': 'Instructions: {instructions}',
     'notification.mail.greeting': 'Hello {name},',
