@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requiredText, safeString, text } from './common.ts';
+import { pipelineStatuses } from './document-reading.ts';
 import { changeKinds, draftStages } from './document-review.ts';
 
 // Controlled documents: the types an organisation files its documents under (rutin, riktlinje,
@@ -298,6 +299,9 @@ export const updateDocumentBody = z
     audienceUnitIds: z.array(z.uuid()).max(200).optional(),
     audienceProfessions: z.array(professionCode).max(50).optional(),
     reviewBy: isoDate.optional(),
+    /** seed 003's pipeline: only for documents of a knowledge-support type (422 otherwise) */
+    pipelineStatus: z.enum(pipelineStatuses).optional(),
+    plannedPublication: isoDate.nullable().optional(),
     expectedVersion,
   })
   .strict();
@@ -365,6 +369,8 @@ export const documentListItemSchema = z.object({
   owner: personRef,
   currentVersion: z.number().int().nullable(),
   reviewBy: isoDate.nullable(),
+  /** the review-by day is over (a day in Europe/Stockholm) */
+  pastReviewDate: z.boolean(),
   updatedAt: isoDateTime,
 });
 export type DocumentListItem = z.infer<typeof documentListItemSchema>;
@@ -374,6 +380,9 @@ export const documentSchema = documentListItemSchema.extend({
   reviewers: z.array(personRef),
   audienceUnitIds: z.array(z.uuid()),
   audienceProfessions: z.array(z.string()),
+  /** seed 003's pipeline status, for documents of a knowledge-support type; null for the others */
+  pipelineStatus: z.enum(pipelineStatuses).nullable(),
+  plannedPublication: isoDate.nullable(),
   /** optimistic lock: give it back as expectedVersion */
   version: z.number().int(),
   current: documentVersionSchema.nullable(),
@@ -395,6 +404,8 @@ export const documentListQuery = z
   .object({
     typeId: z.uuid().optional(),
     status: z.enum(documentStatuses).optional(),
+    /** true: only those past their review-by day; false: only those not past it */
+    pastReviewDate: z.enum(['true', 'false']).optional(),
     page: z.coerce.number().int().min(1).max(100000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(25),
   })

@@ -1,4 +1,5 @@
 import { describeDeviation, runDueDeadlineChecks } from './modules/deviations/deadlines.ts';
+import { describeDocument, REVIEW_REMINDER_QUEUE, runReviewReminders } from './modules/documents/index.ts';
 import { startNotificationMail } from './modules/notifications/index.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db.ts';
@@ -39,11 +40,16 @@ export async function startBackground(options: {
     jobs,
     mailer,
     publicUrl: config.LOOPEN_PUBLIC_URL,
-    describers: { deviation: describeDeviation },
+    describers: { deviation: describeDeviation, document: describeDocument },
   });
   await jobs.every(DEADLINE_QUEUE, config.LOOPEN_DEADLINE_CHECK_MINUTES, async () => {
     const run = await runDueDeadlineChecks(database.db, new Date());
     log.info(run, 'deadline checks done');
+  });
+  // The owner's reminders before a document's review-by day (validity.ts); as often as the deadline checks.
+  await jobs.every(REVIEW_REMINDER_QUEUE, config.LOOPEN_DEADLINE_CHECK_MINUTES, async () => {
+    const sent = await runReviewReminders(database.db, new Date());
+    log.info({ sent }, 'documents: review-by reminders done');
   });
   return {
     async stop() {

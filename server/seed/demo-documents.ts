@@ -345,3 +345,107 @@ export async function seedDemoDocuments(tx: Db, regionId: string): Promise<boole
   ]);
   return true;
 }
+
+// ---------- the knowledge supports of seed 003 ----------
+
+/**
+ * Seed 003's national clinical knowledge supports for foot and ankle problems, at their places in
+ * the pipeline: two published (hallux rigidus, hallux valgus), two out on review round 2 (Morton,
+ * hammer toe), one in progress, three on the list (fasciopathy, drop foot, flat foot) and a regional
+ * addition. Owned by the foot section's head (a fictional demo person). Months from today, so the
+ * demo's "what is next" stays in the future.
+ */
+const knowledgeSupports: Array<{
+  title: string;
+  status: 'published' | 'review_round_2' | 'in_progress' | 'on_list' | 'regional_addition';
+  months: number | null;
+}> = [
+  { title: 'Hallux rigidus – kliniskt kunskapsstöd', status: 'published', months: null },
+  { title: 'Hallux valgus – kliniskt kunskapsstöd', status: 'published', months: null },
+  { title: 'Mortons neurom – kliniskt kunskapsstöd', status: 'review_round_2', months: 2 },
+  { title: 'Hammartå – kliniskt kunskapsstöd', status: 'review_round_2', months: 3 },
+  { title: 'Hälsenetendinopati – kliniskt kunskapsstöd', status: 'in_progress', months: 8 },
+  { title: 'Plantar fasciopati – kliniskt kunskapsstöd', status: 'on_list', months: 12 },
+  { title: 'Droppfot – kliniskt kunskapsstöd', status: 'on_list', months: 15 },
+  { title: 'Plattfot – kliniskt kunskapsstöd', status: 'on_list', months: null },
+  { title: 'Hallux valgus – regionalt tillägg, Region Älvsund', status: 'regional_addition', months: null },
+];
+
+function monthsFrom(now: Date, months: number): string {
+  const day = new Date(now);
+  day.setUTCMonth(day.getUTCMonth() + months);
+  return day.toISOString().slice(0, 10);
+}
+
+/**
+ * Seeds the knowledge supports once: when the region has any document of a knowledge-support type
+ * already, it leaves them be. Returns false (nothing written) then, or when the demo lacks what it needs.
+ */
+export async function seedDemoKnowledgeSupports(tx: Db, regionId: string): Promise<boolean> {
+  const [template] = await tx
+    .select({ template: documentTemplates })
+    .from(documentTemplates)
+    .innerJoin(documentTypes, eq(documentTypes.id, documentTemplates.typeId))
+    .where(and(eq(documentTemplates.organisationId, regionId), eq(documentTypes.isKnowledgeSupport, true)))
+    .limit(1);
+  if (!template) return false;
+  const [existing] = await tx
+    .select({ id: documents.id })
+    .from(documents)
+    .where(and(eq(documents.organisationId, regionId), eq(documents.typeId, template.template.typeId)))
+    .limit(1);
+  if (existing) return false;
+  const staff = await tx
+    .select({ id: people.id, username: people.username })
+    .from(people)
+    .where(and(eq(people.organisationId, regionId), inArray(people.username, ['chef.fot', 'chef.ortopedi'])));
+  const owner = staff.find((p) => p.username === 'chef.fot');
+  const approver = staff.find((p) => p.username === 'chef.ortopedi');
+  const [section] = await tx
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.organisationId, regionId), eq(units.name, 'Sektion fot och fotled')));
+  if (!owner || !approver || !section) return false;
+  const now = new Date();
+  for (const support of knowledgeSupports) {
+    const published = support.status === 'published' || support.status === 'regional_addition';
+    const content: SectionContent[] = template.template.sections.map((s, i) => ({
+      sectionId: s.id,
+      nodes:
+        i === 0 ? [plain('Nationellt kliniskt kunskapsstöd för primärvård och specialiserad vård.')] : [],
+    }));
+    const [doc] = await tx
+      .insert(documents)
+      .values({
+        organisationId: regionId,
+        typeId: template.template.typeId,
+        templateId: template.template.id,
+        title: support.title,
+        ownerId: owner.id,
+        approverId: approver.id,
+        audienceUnitIds: [section.id],
+        status: published ? 'published' : 'draft',
+        reviewBy: published ? monthsFrom(now, 24) : null,
+        pipelineStatus: support.status,
+        plannedPublication: support.months === null ? null : monthsFrom(now, support.months),
+      })
+      .returning({ id: documents.id });
+    if (!doc) throw new Error('demo seed: knowledge support insert failed');
+    const [version] = await tx
+      .insert(documentVersions)
+      .values({
+        documentId: doc.id,
+        number: 1,
+        status: published ? 'published' : 'draft',
+        content,
+        createdById: owner.id,
+        publishedAt: published ? now : null,
+        publishedById: published ? approver.id : null,
+      })
+      .returning({ id: documentVersions.id });
+    if (!version) throw new Error('demo seed: knowledge support version insert failed');
+    if (published)
+      await tx.update(documents).set({ currentVersionId: version.id }).where(eq(documents.id, doc.id));
+  }
+  return true;
+}

@@ -21,7 +21,7 @@ import {
   demoPeople,
 } from './demo-data.ts';
 import { seedDemoDeviationConfig } from './demo-deviations.ts';
-import { seedDemoDocumentConfig, seedDemoDocuments } from './demo-documents.ts';
+import { seedDemoDocumentConfig, seedDemoDocuments, seedDemoKnowledgeSupports } from './demo-documents.ts';
 
 export const DEMO_REGION = 'Region Älvsund';
 
@@ -143,6 +143,7 @@ export async function seedDemo(db: Db, options: { password: string }): Promise<b
     await seedDemoDeviationConfig(tx, lookup(orgIds, 'region', 'organisation'));
     await seedDemoDocumentConfig(tx, lookup(orgIds, 'region', 'organisation'));
     await seedDemoDocuments(tx, lookup(orgIds, 'region', 'organisation'));
+    await seedDemoKnowledgeSupports(tx, lookup(orgIds, 'region', 'organisation'));
 
     await writeAudit(tx, systemContext, {
       action: 'demo.seeded',
@@ -186,6 +187,14 @@ async function topUpIn(tx: Db): Promise<void> {
   if (await seedDemoDocuments(tx, region.id)) {
     await writeAudit(tx, systemContext, {
       action: 'demo.routine_published',
+      entityType: 'organisation',
+      entityId: region.id,
+      summary: {},
+    });
+  }
+  if (await seedDemoKnowledgeSupports(tx, region.id)) {
+    await writeAudit(tx, systemContext, {
+      action: 'demo.knowledge_supports_seeded',
       entityType: 'organisation',
       entityId: region.id,
       summary: {},

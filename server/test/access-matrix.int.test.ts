@@ -646,6 +646,34 @@ const matrix: Record<string, { call: (p: Persona, f: Fixtures) => Call; expected
     call: (_, f) => ({ method: 'GET', url: `/api/documents/${f.routine}/events` }),
     expected: { ...signedIn(200), partnerMember: 404 },
   },
+  // Reading (issue 5): everyone who may read the routine confirms having read it (Försäkringskassan's
+  // member does not find it); everyone has a reading list and sees the knowledge supports they may
+  // see; who has read what is for managers, quality coordinators and administrators, each within
+  // their own units (the medical clinic's head sees nobody of the orthopaedic routine's audience).
+  'POST /api/documents/{id}/acknowledgements': {
+    call: (_, f) => ({
+      method: 'POST',
+      url: `/api/documents/${f.routine}/acknowledgements`,
+      body: { versionNumber: 1 },
+    }),
+    expected: { ...signedIn(201), partnerMember: 404 },
+  },
+  'GET /api/documents/{id}/acknowledgements': {
+    call: (_, f) => ({ method: 'GET', url: `/api/documents/${f.routine}/acknowledgements` }),
+    expected: { ...signedIn(200), staff: 403, partnerMember: 403 },
+  },
+  'GET /api/document-reading': {
+    call: () => ({ method: 'GET', url: '/api/document-reading' }),
+    expected: signedIn(200),
+  },
+  'GET /api/document-reading/overview': {
+    call: () => ({ method: 'GET', url: '/api/document-reading/overview' }),
+    expected: { ...signedIn(200), staff: 403, partnerMember: 403 },
+  },
+  'GET /api/knowledge-supports': {
+    call: () => ({ method: 'GET', url: '/api/knowledge-supports' }),
+    expected: signedIn(200),
+  },
   // Everyone signed in has their own notifications (and only those).
   'GET /api/notifications': {
     call: () => ({ method: 'GET', url: '/api/notifications' }),

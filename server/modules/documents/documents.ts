@@ -17,6 +17,7 @@ import type { Db } from '../../platform/db.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { notify } from '../notifications/index.ts';
 import { people, units } from '../organisation/tables.ts';
+import { initialPipelineStatus, pipelineChanges, recordPipelineChange } from './pipeline.ts';
 import {
   type DocumentRoles,
   documentActions,
@@ -26,6 +27,7 @@ import {
   mayReadDrafts,
 } from './policy.ts';
 import { inLanguage } from './presenters.ts';
+import { tellAudienceToRead } from './reading.ts';
 import { type Change, definedOnly, fieldError, mayKeep } from './support.ts';
 import {
   documentEvents,
@@ -36,6 +38,7 @@ import {
   documentTypes,
   documentVersions,
 } from './tables.ts';
+import { isPastReviewDate, pastReviewDateFilter, stockholmDay } from './validity.ts';
 
 // Documents and their versions (issue 5, slice 2): a document is created from a template as draft
 // version 1; publishing makes the draft the current version and the previous current superseded.
@@ -220,6 +223,9 @@ export async function presentDocument(
     audienceProfessions: doc.audienceProfessions,
     currentVersion: current?.number ?? null,
     reviewBy: doc.reviewBy,
+    pastReviewDate: isPastReviewDate(doc.reviewBy),
+    pipelineStatus: doc.pipelineStatus,
+    plannedPublication: doc.plannedPublication,
     updatedAt: doc.updatedAt.toISOString(),
     version: doc.version,
     current: current ? presentVersion(current, names) : null,
@@ -313,6 +319,7 @@ export async function listDocuments(
     actor: Actor;
     typeId?: string | undefined;
     status?: DocumentRow['status'] | undefined;
+    pastReviewDate?: 'true' | 'false' | undefined;
     page: number;
     pageSize: number;
   },
@@ -320,6 +327,7 @@ export async function listDocuments(
 ): Promise<DocumentList> {
   const { actor, page, pageSize } = options;
   const admin = await mayKeep(tx, actor);
+  const today = stockholmDay(new Date());
   // Everyone sees the published ones; a never-published document only those who may read its draft.
   const visible = admin
     ? undefined
@@ -333,6 +341,7 @@ export async function listDocuments(
     eq(documents.organisationId, actor.organisationId),
     options.typeId ? eq(documents.typeId, options.typeId) : undefined,
     options.status ? eq(documents.status, options.status) : undefined,
+    pastReviewDateFilter(options.pastReviewDate, today),
     visible,
   );
   const [total] = await tx.select({ n: count() }).from(documents).where(where);
@@ -355,6 +364,7 @@ export async function listDocuments(
     owner: { id: r.doc.ownerId, name: r.owner },
     currentVersion: r.current ?? null,
     reviewBy: r.doc.reviewBy,
+    pastReviewDate: isPastReviewDate(r.doc.reviewBy, today),
     updatedAt: r.doc.updatedAt.toISOString(),
   }));
   return { items, total: total?.n ?? 0, page, pageSize };
@@ -393,6 +403,7 @@ export async function createDocument(
       reviewerIds,
       audienceUnitIds,
       audienceProfessions: unique(input.audienceProfessions) ?? [],
+      pipelineStatus: initialPipelineStatus(found.type),
     })
     .returning();
   if (!doc) throw new AppError('error.internal', 'internal');
@@ -429,6 +440,7 @@ export async function updateDocument(
   const { doc: before, roles } = await visibleDocument(tx, actor, options.documentId, true);
   if (!mayEditDocument(roles)) throw new AppError('document.edit_denied', 'forbidden');
   assertExpected(before, changes.expectedVersion);
+  const pipeline = await pipelineChanges(tx, before, changes);
   const set = definedOnly({
     title: changes.title,
     ownerId: changes.ownerId,
@@ -437,6 +449,7 @@ export async function updateDocument(
     audienceUnitIds: unique(changes.audienceUnitIds),
     audienceProfessions: unique(changes.audienceProfessions),
     reviewBy: changes.reviewBy,
+    ...pipeline,
   });
   await assertPeople(tx, before.organisationId, personFields(set));
   await assertUnits(tx, before.organisationId, set.audienceUnitIds ?? []);
@@ -448,6 +461,7 @@ export async function updateDocument(
     .where(eq(documents.id, before.id))
     .returning();
   if (!after) throw new AppError('error.internal', 'internal');
+  await recordPipelineChange(tx, actor, before, after);
   await writeAudit(tx, options.audit, {
     action: 'document.updated',
     entityType: 'document',
@@ -627,6 +641,8 @@ export async function publishDocument(
     .where(eq(documents.id, doc.id))
     .returning();
   if (!after) throw new AppError('error.internal', 'internal');
+  // The audience is told in this transaction: the publication and its notices commit together.
+  const told = significant ? await tellAudienceToRead(tx, { documentId: doc.id, versionId: draft.id }) : 0;
   await recordEvent(tx, {
     documentId: doc.id,
     versionId: draft.id,
@@ -646,6 +662,7 @@ export async function publishDocument(
       changeKind,
       readVersionNumber: significant ? draft.number : null,
       readBy: significant ? readBy : null,
+      audienceTold: told,
     },
   });
   if (doc.ownerId !== actor.personId)

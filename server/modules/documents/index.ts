@@ -1,4 +1,5 @@
 // The documents module's public face: other modules import only from here.
+
 export { registerDocumentRoutes } from './routes.ts';
 export {
   documentEvents,
@@ -9,3 +10,4 @@ export {
   documentTypes,
   documentVersions,
 } from './tables.ts';
+export { describeDocument, REVIEW_REMINDER_QUEUE, runReviewReminders } from './validity.ts';

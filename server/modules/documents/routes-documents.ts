@@ -52,15 +52,16 @@ export function registerDocumentVersionRoutes(
         summary: "The documents of the caller's organisation",
         description:
           'By title, paged. Published documents for everyone; a document never published only for its owner, ' +
-          "reviewers and approver and the organisation's administrators. typeId and status narrow the list.",
+          "reviewers and approver and the organisation's administrators. typeId and status narrow the list; " +
+          'pastReviewDate=true lists only those whose review-by day is over (Europe/Stockholm), false the others.',
         querystring: documentListQuery,
         response: { 200: documentListResponse },
       },
     },
     async (request) => {
       const actor = requireActor(request.actor);
-      const { typeId, status, page, pageSize } = request.query;
-      return inTx(db, (tx) => listDocuments({ actor, typeId, status, page, pageSize }, tx));
+      const { typeId, status, pastReviewDate, page, pageSize } = request.query;
+      return inTx(db, (tx) => listDocuments({ actor, typeId, status, pastReviewDate, page, pageSize }, tx));
     },
   );
 
@@ -118,7 +119,8 @@ export function registerDocumentVersionRoutes(
         summary: "Change a document's metadata",
         description:
           "Title, owner, approver, reviewers, audience and review-by date; by the owner and the organisation's " +
-          'administrators. expectedVersion, when given, must be the current version (409 otherwise).',
+          'administrators. expectedVersion, when given, must be the current version (409 otherwise). ' +
+          'pipelineStatus and plannedPublication only for documents of a knowledge-support type (422 otherwise).',
         params: idParams,
         body: updateDocumentBody,
         response: { 200: documentSchema },

@@ -20,8 +20,9 @@ import { type App, auditContextOf } from '../../platform/http.ts';
 import { translateDbError } from '../organisation/index.ts';
 import { mayAdministerSomeOrganisation } from './policy.ts';
 import { registerDocumentVersionRoutes } from './routes-documents.ts';
-import { registerDocumentPdfRoutes } from './routes-pdf.ts';
 import { registerDocumentLifecycleRoutes } from './routes-lifecycle.ts';
+import { registerDocumentPdfRoutes } from './routes-pdf.ts';
+import { registerReadingRoutes } from './routes-reading.ts';
 import {
   createDocumentTemplate,
   getDocumentTemplate,
@@ -238,4 +239,5 @@ export function registerDocumentRoutes(app: App, deps: { config: Config; databas
   registerDocumentVersionRoutes(app, db, inDocumentTransaction);
   registerDocumentPdfRoutes(app, db, inDocumentTransaction);
   registerDocumentLifecycleRoutes(app, db, inDocumentTransaction);
+  registerReadingRoutes(app, db, inDocumentTransaction);
 }

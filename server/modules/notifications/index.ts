@@ -28,6 +28,8 @@ export interface NotifyInput {
   params: Record<string, string>;
   entityType?: string | null;
   entityId?: string | null;
+  /** in the app only, no e-mail: for notices to many at once (a document's whole audience) */
+  inAppOnly?: boolean;
 }
 
 export async function notify(tx: Db, input: NotifyInput): Promise<void> {
@@ -46,7 +48,7 @@ export async function notify(tx: Db, input: NotifyInput): Promise<void> {
       })),
     )
     .returning({ id: notifications.id });
-  const outbox = mailOutbox();
+  const outbox = input.inAppOnly ? null : mailOutbox();
   if (!outbox) return;
   // The job carries only the notification's id: the worker reads the rest (and the recipient's
   // current address and language) when it sends.

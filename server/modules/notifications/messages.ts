@@ -21,6 +21,8 @@ export const notificationKinds = [
   'document.submitted',
   'document.sent_back',
   'document.published',
+  'document.read_requested',
+  'document.review_reminder',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -60,6 +62,10 @@ registerMessages({
     'notification.deviation.action_overdue_to_manager.title': 'En åtgärd i avvikelse {number} är försenad',
     'notification.deviation.action_overdue_to_manager.detail':
       '{owner} ansvarar för ”{action}”, som skulle vara klar {dueOn}.',
+    'notification.document.read_requested.title': 'Ett dokument väntar på att du läser det',
+    'notification.document.read_requested.detail': '”{title}”, version {version}. Läs senast {readBy}.',
+    'notification.document.review_reminder.title': 'Påminnelse: ett av dina dokument ska snart ses över',
+    'notification.document.review_reminder.detail': '”{title}” ska ses över senast {reviewBy}.',
     'notification.reason': 'Motivering: {reason}',
     'notification.instructions': 'Instruktioner: {instructions}',
     'notification.mail.greeting': 'Hej {name},',
@@ -98,6 +104,10 @@ registerMessages({
     'notification.deviation.action_overdue_to_manager.title': 'Et tiltak i avvik {number} er forsinket',
     'notification.deviation.action_overdue_to_manager.detail':
       '{owner} er ansvarlig for «{action}», som skulle vært ferdig {dueOn}.',
+    'notification.document.read_requested.title': 'Et dokument venter på at du leser det',
+    'notification.document.read_requested.detail': '«{title}», versjon {version}. Les senest {readBy}.',
+    'notification.document.review_reminder.title': 'Påminnelse: et av dokumentene dine skal snart gjennomgås',
+    'notification.document.review_reminder.detail': '«{title}» skal gjennomgås senest {reviewBy}.',
     'notification.reason': 'Begrunnelse: {reason}',
     'notification.instructions': 'Instruksjoner: {instructions}',
     'notification.mail.greeting': 'Hei {name},',
@@ -136,6 +146,10 @@ registerMessages({
     'notification.deviation.action_overdue_to_manager.title': 'An action in deviation {number} is overdue',
     'notification.deviation.action_overdue_to_manager.detail':
       '{owner} is responsible for “{action}”, which was due {dueOn}.',
+    'notification.document.read_requested.title': 'A document is waiting for you to read it',
+    'notification.document.read_requested.detail': '“{title}”, version {version}. Read it by {readBy}.',
+    'notification.document.review_reminder.title': 'Reminder: one of your documents is due for review soon',
+    'notification.document.review_reminder.detail': '“{title}” is to be reviewed by {reviewBy}.',
     'notification.reason': 'Reason: {reason}',
     'notification.instructions': 'Instructions: {instructions}',
     'notification.mail.greeting': 'Hello {name},',

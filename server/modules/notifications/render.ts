@@ -43,6 +43,7 @@ export function renderDetail(lang: Lang, kind: string, params: Record<string, st
  * their own report's page; everyone else works the case.
  */
 export function linkFor(kind: string, entityType: string | null, entityId: string | null): string | null {
+  if (entityType === 'document' && entityId) return `/documents/${entityId}`;
   if (entityType !== 'deviation' || !entityId) return null;
   return kind === 'deviation.closed' ? `/my-reports/${entityId}` : `/deviations/${entityId}`;
 }
