@@ -542,6 +542,11 @@ const matrix: Record<string, { call: (p: Persona, f: Fixtures) => Call; expected
     call: (_, f) => ({ method: 'GET', url: `/api/documents/${f.routine}/versions/1` }),
     expected: { ...signedIn(200), partnerMember: 404 },
   },
+  // Search: everyone signed in searches their own organisation's documents (what they may read).
+  'GET /api/documents/search': {
+    call: () => ({ method: 'GET', url: '/api/documents/search?q=rutin' }),
+    expected: signedIn(200),
+  },
   // Everyone signed in has their own notifications (and only those).
   'GET /api/notifications': {
     call: () => ({ method: 'GET', url: '/api/notifications' }),

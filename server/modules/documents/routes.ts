@@ -20,6 +20,7 @@ import { type App, auditContextOf } from '../../platform/http.ts';
 import { translateDbError } from '../organisation/index.ts';
 import { mayAdministerSomeOrganisation } from './policy.ts';
 import { registerDocumentVersionRoutes } from './routes-documents.ts';
+import { registerDocumentSearchRoutes } from './routes-search.ts';
 import {
   createDocumentTemplate,
   getDocumentTemplate,
@@ -234,4 +235,5 @@ export function registerDocumentRoutes(app: App, deps: { config: Config; databas
   );
 
   registerDocumentVersionRoutes(app, db, inDocumentTransaction);
+  registerDocumentSearchRoutes(app, db, inDocumentTransaction);
 }
