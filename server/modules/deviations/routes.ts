@@ -44,6 +44,7 @@ import './messages.ts';
 import { findCasePeople } from './people.ts';
 import { caseAfterChange, getDeviation } from './read.ts';
 import { registerDeviationConfigRoutes } from './routes-config.ts';
+import { registerDocumentLinkRoutes } from './routes-document-links.ts';
 import { registerDeviationStatsRoutes } from './routes-stats.ts';
 import { findSubmission, submitDeviation } from './submit.ts';
 import { applyTransition } from './transitions.ts';
@@ -514,4 +515,5 @@ export function registerDeviationRoutes(app: App, deps: { config: Config; databa
   );
 
   registerDeviationConfigRoutes(app, deps);
+  registerDocumentLinkRoutes(app, db);
 }
