@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { problemSchema, requiredText, safeString, text } from './common.ts';
+import { changedDocumentSchema, MAX_CHANGED_DOCUMENTS } from './document-search.ts';
 import { containsPatientIdentifier } from './patient-identifiers.ts';
 
 export const localizedTextSchema = z.object({ sv: z.string(), nb: z.string(), en: z.string() });
@@ -231,6 +232,8 @@ export const deviationSchema = z.object({
       unitName: z.string(),
     }),
   ),
+  /** handler and body views: the documents changed because of this case (empty for the reporter's view) */
+  changedDocuments: z.array(changedDocumentSchema),
   allowedActions: z.array(deviationCommandSchema),
 });
 export type Deviation = z.infer<typeof deviationSchema>;
@@ -323,7 +326,15 @@ export const transitionBody = z.discriminatedUnion('action', [
     .strict(),
   z.object({ action: z.literal('return'), instructions: requiredNarrative(4000), expectedVersion }).strict(),
   z.object({ action: z.literal('resolve'), summary: requiredNarrative(4000), expectedVersion }).strict(),
-  z.object({ action: z.literal('close'), feedback: requiredNarrative(4000), expectedVersion }).strict(),
+  z
+    .object({
+      action: z.literal('close'),
+      feedback: requiredNarrative(4000),
+      /** "closed with routine changed": the documents changed because of the case, linked to it */
+      changedDocumentIds: z.array(z.uuid()).max(MAX_CHANGED_DOCUMENTS).optional(),
+      expectedVersion,
+    })
+    .strict(),
   z.object({ action: z.literal('reopen'), reason: requiredNarrative(2000), expectedVersion }).strict(),
   z
     .object({ action: z.literal('lift_for_learning'), reason: requiredNarrative(2000), expectedVersion })

@@ -44,6 +44,7 @@ interface Fixtures {
   contact: string;
   /** a deviation from ward 12, handled by its manager, now at Avvikelseforum, marked for the unit meeting */
   caseAtForum: string;
+  caseAtForumNumber: string;
   /** an action on that case, owned by the nurse who reported it */
   caseAction: string;
   /** the region's care entry and one of its types (seeded reporting configuration) */
@@ -674,6 +675,34 @@ const matrix: Record<string, { call: (p: Persona, f: Fixtures) => Call; expected
     call: () => ({ method: 'GET', url: '/api/knowledge-supports' }),
     expected: signedIn(200),
   },
+  // Search: everyone signed in searches their own organisation's documents (what they may read).
+  'GET /api/documents/search': {
+    call: () => ({ method: 'GET', url: '/api/documents/search?q=rutin' }),
+    expected: signedIn(200),
+  },
+  // The deviations that changed a document: every reader of the document sees the numbers. Its owner
+  // (the quality coordinator, who reads the case at the forum) links that case by its number; the
+  // administrators keep the document but may not read the case (422). Then the owner takes the link
+  // away again (the administrator finds it gone: 404).
+  'GET /api/documents/{id}/deviations': {
+    call: (_, f) => ({ method: 'GET', url: `/api/documents/${f.routine}/deviations` }),
+    expected: { ...signedIn(200), partnerMember: 404 },
+  },
+  'POST /api/documents/{id}/deviation-links': {
+    call: (_, f) => ({
+      method: 'POST',
+      url: `/api/documents/${f.routine}/deviation-links`,
+      body: { deviationNumber: f.caseAtForumNumber },
+    }),
+    expected: { ...signedIn(403), partnerMember: 404, qualityCoordinator: 201, administrator: 422 },
+  },
+  'DELETE /api/documents/{id}/deviation-links/{deviationId}': {
+    call: (_, f) => ({
+      method: 'DELETE',
+      url: `/api/documents/${f.routine}/deviation-links/${f.caseAtForum}`,
+    }),
+    expected: { ...signedIn(403), partnerMember: 404, qualityCoordinator: 204, administrator: 404 },
+  },
   // Everyone signed in has their own notifications (and only those).
   'GET /api/notifications': {
     call: () => ({ method: 'GET', url: '/api/notifications' }),
@@ -778,6 +807,7 @@ beforeAll(async () => {
     nurse: await personId('sjukskoterska'),
     surgeon: await personId('lakare'),
     caseAtForum: '',
+    caseAtForumNumber: '',
     caseAction: '',
     careEntry: await idOf(
       db
@@ -848,6 +878,7 @@ beforeAll(async () => {
   await lifecycleFixtures();
   const story = await caseAtForum();
   fixtures.caseAtForum = story.caseId;
+  fixtures.caseAtForumNumber = story.number;
   fixtures.caseAction = story.actionId;
 });
 afterAll(async () => t.close());
@@ -889,7 +920,7 @@ async function lifecycleFixtures(): Promise<void> {
 }
 
 /** A report climbs from ward 12 to Avvikelseforum, as in seed 002. */
-async function caseAtForum(): Promise<{ caseId: string; actionId: string }> {
+async function caseAtForum(): Promise<{ caseId: string; number: string; actionId: string }> {
   const as = async (username: string): Promise<Client> => {
     const client = new Client(t.app);
     await client.login(username, 'loopen-demo');
@@ -900,7 +931,7 @@ async function caseAtForum(): Promise<{ caseId: string; actionId: string }> {
     await nurse.get<{ categories: Array<{ id: string; name: { sv: string } }> }>('/api/deviation-config')
   ).body;
   const type = config.categories.find((c) => c.name.sv === 'Försäkringsmedicin');
-  const filed = await nurse.post<{ id: string }>('/api/deviations', {
+  const filed = await nurse.post<{ id: string; number: string }>('/api/deviations', {
     categoryId: type?.id,
     occurredAt: new Date().toISOString(),
     description: 'Intyget nådde inte Försäkringskassan.',
@@ -925,7 +956,7 @@ async function caseAtForum(): Promise<{ caseId: string; actionId: string }> {
       throw new Error(`fixture case: ${path} ${answer.status} ${JSON.stringify(answer.body)}`);
     actionId = answer.body.actions[0]?.id ?? actionId;
   }
-  return { caseId, actionId };
+  return { caseId, number: filed.body.number, actionId };
 }
 
 describe('the access matrix', () => {

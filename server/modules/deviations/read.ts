@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { bodies, units } from '../organisation/tables.ts';
 import { attachmentsOf } from './attachments.ts';
+import { changedDocumentsOf } from './document-links.ts';
 import { bodyNamesFor, presentEvent, visibleEvents } from './events.ts';
 import { type CaseView, caseViewOf, isHandler, maySeeAttachments, maySeeReporter } from './policy.ts';
 import { categoryPath, type LoadedCase, namesOf, queryRows, requireCase } from './records.ts';
@@ -170,6 +171,7 @@ export async function presentCase(tx: Db, actor: Actor, c: LoadedCase, view: Cas
     })),
     attachments: maySeeAttachments(actor, c.facts, view) ? await attachmentsOf(tx, row.id) : [],
     partnerContacts: view === 'handler' ? await partnerContactsOf(tx, c.unitPath) : [],
+    changedDocuments: view === 'reporter' ? [] : await changedDocumentsOf(tx, row.id),
     allowedActions: commandsFor(actor, c, view),
   };
 }

@@ -44,6 +44,7 @@ import './messages.ts';
 import { findCasePeople } from './people.ts';
 import { caseAfterChange, getDeviation } from './read.ts';
 import { registerDeviationConfigRoutes } from './routes-config.ts';
+import { registerDocumentLinkRoutes } from './routes-document-links.ts';
 import { registerDeviationStatsRoutes } from './routes-stats.ts';
 import { findSubmission, submitDeviation } from './submit.ts';
 import { applyTransition } from './transitions.ts';
@@ -322,7 +323,9 @@ export function registerDeviationRoutes(app: App, deps: { config: Config; databa
         description:
           'The transition table decides who may do what from where: the handler accepts, forwards (to a ' +
           'manager, with a reason), escalates to the next body of the type’s ladder, resolves, closes (feedback ' +
-          'to the reporter required), reopens, or lifts a resolved case to the first body for learning; a ' +
+          'to the reporter required; changedDocumentIds, "closed with routine changed", links the documents ' +
+          'changed because of the case: each one the caller may read, of the case’s organisation, else 422 and ' +
+          'nothing is written), reopens, or lifts a resolved case to the first body for learning; a ' +
           'member of the body holding the case records its position, returns it with instructions, ' +
           'escalates it further or closes it. expectedVersion: the version the caller saw; if the case ' +
           'has changed since, the answer is 409 deviation.changed_meanwhile with what changed.',
@@ -514,4 +517,5 @@ export function registerDeviationRoutes(app: App, deps: { config: Config; databa
   );
 
   registerDeviationConfigRoutes(app, deps);
+  registerDocumentLinkRoutes(app, db);
 }

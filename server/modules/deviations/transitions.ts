@@ -4,9 +4,11 @@ import type { Actor } from '../../platform/access.ts';
 import { type AuditContext, writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { ReadableDocument } from '../documents/index.ts';
 import { notify as notifyPeople } from '../notifications/index.ts';
 import { bodyMembers, people, roleAssignments } from '../organisation/tables.ts';
 import { requireVersion, versionData } from './conflict.ts';
+import { changedDocumentsFor, linkDocuments } from './document-links.ts';
 import { isHandler, isMemberOf, refusalFor } from './policy.ts';
 import { type LoadedCase, requireCase } from './records.ts';
 import { deviationEvents, deviations } from './tables.ts';
@@ -181,6 +183,7 @@ export async function applyTransition(
   const event: Partial<typeof deviationEvents.$inferInsert> = {};
   const notify: TransitionOutcome['notify'] = [];
   const base = { number: row.number };
+  let changedDocuments: ReadableDocument[] = [];
 
   switch (command.action) {
     case 'accept':
@@ -242,6 +245,8 @@ export async function applyTransition(
       event.comment = command.summary;
       break;
     case 'close':
+      // Checked before anything is written: a wrong document refuses the whole close.
+      changedDocuments = await changedDocumentsFor(tx, actor, row.organisationId, command.changedDocumentIds);
       set.status = 'closed';
       set.closedAt = now;
       set.resolvedAt = row.resolvedAt ?? now;
@@ -307,8 +312,10 @@ export async function applyTransition(
       to: toStatus,
       ...(set.handlerId ? { handlerId: set.handlerId } : {}),
       ...(event.bodyId ? { bodyId: event.bodyId } : {}),
+      ...(changedDocuments.length > 0 ? { changedDocumentIds: changedDocuments.map((d) => d.id) } : {}),
     },
   });
+  await linkDocuments(tx, options.audit, actor, row, changedDocuments);
   for (const message of notify) {
     await notifyPeople(tx, { ...message, entityType: 'deviation', entityId: row.id });
   }

@@ -1,5 +1,6 @@
 // The documents module's public face: other modules import only from here.
 
+export { type ReadableDocument, readableDocument, readableDocuments } from './readable.ts';
 export { registerDocumentRoutes } from './routes.ts';
 export {
   documentEvents,

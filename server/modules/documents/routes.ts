@@ -23,6 +23,7 @@ import { registerDocumentVersionRoutes } from './routes-documents.ts';
 import { registerDocumentLifecycleRoutes } from './routes-lifecycle.ts';
 import { registerDocumentPdfRoutes } from './routes-pdf.ts';
 import { registerReadingRoutes } from './routes-reading.ts';
+import { registerDocumentSearchRoutes } from './routes-search.ts';
 import {
   createDocumentTemplate,
   getDocumentTemplate,
@@ -240,4 +241,5 @@ export function registerDocumentRoutes(app: App, deps: { config: Config; databas
   registerDocumentPdfRoutes(app, db, inDocumentTransaction);
   registerDocumentLifecycleRoutes(app, db, inDocumentTransaction);
   registerReadingRoutes(app, db, inDocumentTransaction);
+  registerDocumentSearchRoutes(app, db, inDocumentTransaction);
 }

@@ -148,7 +148,7 @@ export const documents = pgTable(
     archivedReason: text('archived_reason'),
     /** the language the text is written in, for full-text search: swedish, norwegian or english */
     searchConfig: regconfig('search_config').notNull().default(sql`'swedish'::regconfig`),
-    /** the title and the plain text of the current published version (or the draft before the first), kept by the use cases */
+    /** the title and the plain text of the current published version (the title alone before the first), kept by the trigger of migration 0010 */
     searchText: text('search_text').notNull().default(''),
     search: tsvector('search').generatedAlwaysAs(sql`to_tsvector(search_config, search_text)`),
     /** optimistic lock, bumped by every change to the document or its draft */

@@ -11,6 +11,7 @@ import { useLocalized } from '../localized.ts';
 import { ActionsSection } from './ActionsSection.tsx';
 import { AssessmentPanel } from './AssessmentPanel.tsx';
 import { CaseFacts, CaseFeedback, CaseReport } from './CaseReport.tsx';
+import { ChangedDocumentsSection } from './ChangedDocuments.tsx';
 import { ConflictNotice } from './ConflictNotice.tsx';
 import { ContactLog } from './ContactLog.tsx';
 import { CaseContext, type CaseContextValue } from './caseContext.ts';
@@ -84,6 +85,7 @@ function CaseBody({ deviation, onReload }: { deviation: Deviation; onReload: () 
           <div>
             <TransitionPanel />
             <CaseFacts />
+            <ChangedDocumentsSection />
             {deviation.view === 'handler' ? <AssessmentPanel /> : null}
           </div>
         </div>

@@ -5,6 +5,7 @@ import type { TransitionAction, TransitionBody } from '../../../../contracts/dev
 import { type FieldErrors, fieldId, TextArea, useForm } from '../../../components/form.tsx';
 import { handlingApi, useDeviationPeople } from '../api.ts';
 import { CaseForm } from './CaseForm.tsx';
+import { ChangedDocumentsPicker, type ChosenDocument } from './ChangedDocuments.tsx';
 import { useCase, useCaseChange } from './caseContext.ts';
 
 /** The one text each transition asks for, by the contract's field name. */
@@ -20,7 +21,12 @@ export const textField = {
 } as const;
 type TextAction = keyof typeof textField;
 
-function bodyOf(action: TextAction, text: string, expectedVersion: number): TransitionBody {
+function bodyOf(
+  action: TextAction,
+  text: string,
+  expectedVersion: number,
+  changedDocumentIds: string[] = [],
+): TransitionBody {
   switch (action) {
     case 'escalate':
     case 'reopen':
@@ -33,7 +39,9 @@ function bodyOf(action: TextAction, text: string, expectedVersion: number): Tran
     case 'resolve':
       return { action, summary: text, expectedVersion };
     case 'close':
-      return { action, feedback: text, expectedVersion };
+      return changedDocumentIds.length > 0
+        ? { action, feedback: text, changedDocumentIds, expectedVersion }
+        : { action, feedback: text, expectedVersion };
     case 'forward':
       throw new Error('forward has its own form');
     default: {
@@ -86,11 +94,21 @@ export function TextTransitionForm({
   const formId = `case-${action}`;
   const field = textField[action];
   const form = useForm({ text: '' });
+  // Closing may name the documents changed because of the case ("routine changed").
+  const [changed, setChanged] = useState<ChosenDocument[]>([]);
   const label = t(`caseActions.${action}.field`);
   const clientErrors: FieldErrors = form.values.text.trim() ? {} : { [field]: t('validation.required') };
   const onSubmit = form.submit(async () => {
     await change(() =>
-      handlingApi.transition(deviation.id, bodyOf(action, form.values.text, deviation.version)),
+      handlingApi.transition(
+        deviation.id,
+        bodyOf(
+          action,
+          form.values.text,
+          deviation.version,
+          changed.map((doc) => doc.id),
+        ),
+      ),
     );
     onDone();
   }, clientErrors);
@@ -114,6 +132,9 @@ export function TextTransitionForm({
         rows={5}
         required
       />
+      {action === 'close' ? (
+        <ChangedDocumentsPicker formId={formId} chosen={changed} onChange={setChanged} errors={form.errors} />
+      ) : null}
     </CaseForm>
   );
 }

@@ -1,0 +1,81 @@
+import { and, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/access.ts';
+import type { Db } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import { type DocumentRoles, mayEditDocument, mayReadDrafts } from './policy.ts';
+import { mayKeep } from './support.ts';
+import { documents } from './tables.ts';
+
+// Which documents a person may read, for the search and for other modules (the deviations link to
+// the documents changed because of a case): rule 3 of policy.ts. Published documents for everyone
+// of the organisation; a never-published one for its owner, reviewers, approver and administrators.
+
+/**
+ * The rows of the actor's own organisation they may read, as a condition on `documents`. The
+ * administrators of the organisation read all of them.
+ */
+export async function readableCondition(tx: Db, actor: Actor): Promise<SQL> {
+  const own = eq(documents.organisationId, actor.organisationId);
+  if (await mayKeep(tx, actor)) return own;
+  return and(
+    own,
+    or(
+      isNotNull(documents.currentVersionId),
+      eq(documents.ownerId, actor.personId),
+      eq(documents.approverId, actor.personId),
+      sql`${documents.reviewerIds} @> ${JSON.stringify([actor.personId])}::jsonb`,
+    ),
+  ) as SQL;
+}
+
+export interface ReadableDocument {
+  id: string;
+  organisationId: string;
+  title: string;
+  currentVersionId: string | null;
+}
+
+/** Of these ids, the documents the actor may read (others, and another organisation's, are left out). */
+export async function readableDocuments(tx: Db, actor: Actor, ids: string[]): Promise<ReadableDocument[]> {
+  if (ids.length === 0) return [];
+  return tx
+    .select({
+      id: documents.id,
+      organisationId: documents.organisationId,
+      title: documents.title,
+      currentVersionId: documents.currentVersionId,
+    })
+    .from(documents)
+    .where(and(inArray(documents.id, ids), await readableCondition(tx, actor)));
+}
+
+/**
+ * A document the actor may read, with whether they may change what hangs on it (its owner and the
+ * administrators); 404 when they may not read it.
+ */
+export async function readableDocument(
+  tx: Db,
+  actor: Actor,
+  documentId: string,
+): Promise<ReadableDocument & { mayEdit: boolean }> {
+  const [doc] = await tx
+    .select()
+    .from(documents)
+    .where(and(eq(documents.id, documentId), eq(documents.organisationId, actor.organisationId)));
+  if (!doc) throw new AppError('document.not_found', 'not_found');
+  const roles: DocumentRoles = {
+    isOwner: doc.ownerId === actor.personId,
+    isApprover: doc.approverId === actor.personId,
+    isReviewer: doc.reviewerIds.includes(actor.personId),
+    isAdministrator: await mayKeep(tx, actor),
+  };
+  if (doc.currentVersionId === null && !mayReadDrafts(roles))
+    throw new AppError('document.not_found', 'not_found');
+  return {
+    id: doc.id,
+    organisationId: doc.organisationId,
+    title: doc.title,
+    currentVersionId: doc.currentVersionId,
+    mayEdit: mayEditDocument(roles),
+  };
+}

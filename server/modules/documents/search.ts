@@ -1,0 +1,178 @@
+import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { DocumentSearch, Highlight } from '../../../contracts/document-search.ts';
+import type { Actor } from '../../platform/access.ts';
+import type { Db } from '../../platform/db.ts';
+import { units } from '../organisation/tables.ts';
+import { inLanguage } from './presenters.ts';
+import { readableCondition } from './readable.ts';
+import { documents, documentTypes, documentVersions } from './tables.ts';
+
+// Full-text search of documents (issue 5). Each document is indexed in its owner's language
+// (documents.search, kept by the trigger of migration 0010: the title and the current published
+// version's text); the words asked for are parsed in Swedish, Norwegian and English and OR-ed, as
+// the deviation search does, so a Norwegian word form finds a Norwegian document from a Swedish
+// reader. Only what the reader may read (readable.ts); ranked, then by title.
+
+/** Searches count at most this many matches, as the deviation lists do; beyond it the answer says "at least". */
+export const SEARCH_COUNT_CAP = 1000;
+
+export interface SearchOptions {
+  q: string;
+  typeId?: string | undefined;
+  unitId?: string | undefined;
+  profession?: string | undefined;
+  status?: 'draft' | 'published' | 'archived' | undefined;
+  pastReviewDate?: 'true' | 'false' | undefined;
+  page: number;
+  pageSize: number;
+}
+
+// ts_headline marks hits and separates fragments with these; control characters cannot be in stored
+// text (the contracts refuse them) and are taken out of the text before it is marked anyway.
+const START = '\u0001';
+const STOP = '\u0002';
+const BETWEEN = '\u0003';
+const HEADLINE_OPTIONS = `StartSel="${START}", StopSel="${STOP}", FragmentDelimiter="${BETWEEN}", MaxFragments=3, MaxWords=20, MinWords=8`;
+const ELLIPSIS: Highlight = { text: ' … ', hit: false };
+
+/** Today in Sweden, as an ISO date: a review-by date before it is past. */
+export function todayInStockholm(now = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
+}
+
+function tsQuery(q: string): SQL {
+  return sql`(websearch_to_tsquery('swedish', ${q}) || websearch_to_tsquery('norwegian', ${q}) || websearch_to_tsquery('english', ${q}))`;
+}
+
+/** ts_headline's marked text as plain pieces: never markup, so nothing in a document can inject any. */
+export function piecesOf(marked: string): Highlight[] {
+  const pieces: Highlight[] = [];
+  const fragments = marked
+    .split(BETWEEN)
+    .map((f) => f.replace(/\s+/g, ' ').trim())
+    .filter((f) => f.length > 0);
+  fragments.forEach((fragment, i) => {
+    if (i > 0) pieces.push(ELLIPSIS);
+    let rest = fragment;
+    while (rest.length > 0) {
+      const start = rest.indexOf(START);
+      if (start < 0) {
+        pieces.push({ text: rest.replaceAll(STOP, ''), hit: false });
+        break;
+      }
+      if (start > 0) pieces.push({ text: rest.slice(0, start).replaceAll(STOP, ''), hit: false });
+      const stop = rest.indexOf(STOP, start);
+      const end = stop < 0 ? rest.length : stop;
+      const hit = rest.slice(start + 1, end).replaceAll(START, '');
+      if (hit.length > 0) pieces.push({ text: hit, hit: true });
+      rest = stop < 0 ? '' : rest.slice(stop + 1);
+    }
+  });
+  return pieces;
+}
+
+async function filterConditions(tx: Db, actor: Actor, options: SearchOptions): Promise<SQL[]> {
+  const conditions: SQL[] = [await readableCondition(tx, actor)];
+  if (options.typeId) conditions.push(eq(documents.typeId, options.typeId));
+  if (options.status) conditions.push(eq(documents.status, options.status));
+  if (options.profession)
+    conditions.push(sql`${documents.audienceProfessions} @> ${JSON.stringify([options.profession])}::jsonb`);
+  if (options.unitId) {
+    // The unit and every unit above it: its path is the chain of ids from the root.
+    const [unit] = await tx
+      .select({ path: units.path })
+      .from(units)
+      .where(and(eq(units.id, options.unitId), eq(units.organisationId, actor.organisationId)));
+    const chain = unit ? unit.path.split('/').filter((id) => id.length > 0) : [];
+    conditions.push(
+      chain.length > 0
+        ? sql`${documents.audienceUnitIds} ?| array[${sql.join(
+            chain.map((id) => sql`${id}`),
+            sql`, `,
+          )}]::text[]`
+        : sql`false`,
+    );
+  }
+  const today = todayInStockholm();
+  if (options.pastReviewDate === 'true') conditions.push(sql`${documents.reviewBy} < ${today}::date`);
+  if (options.pastReviewDate === 'false')
+    conditions.push(or(isNull(documents.reviewBy), sql`${documents.reviewBy} >= ${today}::date`) as SQL);
+  return conditions;
+}
+
+export async function searchDocuments(
+  options: { actor: Actor; query: SearchOptions },
+  tx: Db,
+): Promise<DocumentSearch> {
+  const { actor, query } = options;
+  const q = query.q.trim();
+  const match = tsQuery(q);
+  const where = and(sql`${documents.search} @@ ${match}`, ...(await filterConditions(tx, actor, query)));
+  const rank = sql<number>`ts_rank(${documents.search}, ${match})`;
+  const rows = await tx
+    .select({
+      id: documents.id,
+      title: documents.title,
+      status: documents.status,
+      reviewBy: documents.reviewBy,
+      typeName: documentTypes.name,
+      versionNumber: documentVersions.number,
+    })
+    .from(documents)
+    .innerJoin(documentTypes, eq(documentTypes.id, documents.typeId))
+    .leftJoin(documentVersions, eq(documentVersions.id, documents.currentVersionId))
+    .where(where)
+    .orderBy(desc(rank), asc(documents.title), asc(documents.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+
+  // A short first page is the whole answer; otherwise count, up to the cap.
+  let total = rows.length;
+  let totalIsLowerBound = false;
+  if (query.page > 1 || rows.length === query.pageSize) {
+    const capped = tx
+      .select({ one: sql`1` })
+      .from(documents)
+      .where(where)
+      .limit(SEARCH_COUNT_CAP + 1)
+      .as('capped');
+    const [counted] = await tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(capped);
+    total = Math.min(counted?.n ?? 0, SEARCH_COUNT_CAP);
+    totalIsLowerBound = (counted?.n ?? 0) > SEARCH_COUNT_CAP;
+  }
+
+  // Headlines for the page only: ts_headline reads the whole text, so never for every match.
+  const marked = new Map<string, string>();
+  if (rows.length > 0) {
+    const headlines = await tx
+      .select({
+        id: documents.id,
+        headline: sql<string>`ts_headline(${documents.searchConfig}, translate(${documents.searchText}, ${START + STOP + BETWEEN}, ''), ${match}, ${HEADLINE_OPTIONS})`,
+      })
+      .from(documents)
+      .where(
+        inArray(
+          documents.id,
+          rows.map((r) => r.id),
+        ),
+      );
+    for (const h of headlines) marked.set(h.id, h.headline);
+  }
+  const today = todayInStockholm();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      typeLabel: inLanguage(r.typeName, actor.language),
+      status: r.status,
+      versionNumber: r.versionNumber ?? null,
+      reviewBy: r.reviewBy,
+      pastReviewDate: r.reviewBy !== null && r.reviewBy < today,
+      highlights: piecesOf(marked.get(r.id) ?? ''),
+    })),
+    total,
+    totalIsLowerBound,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
