@@ -28,7 +28,11 @@ export default defineConfig({
         // Named vendor chunks that change rarely, so browsers keep them cached between releases.
         codeSplitting: {
           groups: [
-            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|use-sync-external-store)[\\/]/, priority: 30 },
+            {
+              name: 'react',
+              test: /[\\/]node_modules[\\/](react|react-dom|scheduler|use-sync-external-store)[\\/]/,
+              priority: 30,
+            },
             {
               name: 'designsystemet',
               test: /[\\/]node_modules[\\/](@digdir|@floating-ui|@u-elements|@radix-ui)[\\/]/,

@@ -81,7 +81,16 @@ function Line({ line }: { line: DiffLine }): ReactElement {
   );
 }
 
-function Side({ label, lines, empty }: { label: string; lines: DiffLine[]; empty: string }): ReactElement {
+function Side({
+  label,
+  lines,
+  present,
+}: {
+  label: string;
+  lines: DiffLine[];
+  present: boolean;
+}): ReactElement {
+  const { t } = useTranslation();
   return (
     <div className="doc-diff__side">
       <p className="doc-diff__side-label">{label}</p>
@@ -89,7 +98,9 @@ function Side({ label, lines, empty }: { label: string; lines: DiffLine[]; empty
         // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity; their order is fixed
         lines.map((line, i) => <Line key={i} line={line} />)
       ) : (
-        <p className="muted">{empty}</p>
+        <p className="muted">
+          {present ? t('documents.compare.emptySection') : t('documents.compare.notInVersion')}
+        </p>
       )}
     </div>
   );
@@ -175,8 +186,8 @@ export function ComparePage(): ReactElement {
               </Tag>
             </div>
             <div className="doc-diff__sides">
-              <Side label={fromLabel} lines={section.diff.from} empty={t('documents.compare.notInVersion')} />
-              <Side label={toLabel} lines={section.diff.to} empty={t('documents.compare.notInVersion')} />
+              <Side label={fromLabel} lines={section.diff.from} present={section.change !== 'added'} />
+              <Side label={toLabel} lines={section.diff.to} present={section.change !== 'removed'} />
             </div>
           </section>
         ))}

@@ -139,18 +139,20 @@ function EditorForm({
           </section>
         );
       })}
-      <TextArea
-        formId="document-editor"
-        name="revisionNote"
-        label={t('documents.editor.revisionNote')}
-        value={note}
-        rows={3}
-        onChange={(event) => {
-          setNote(event.target.value);
-          setDirty(true);
-          setSavedAt(null);
-        }}
-      />
+      <div className="doc-edit-section">
+        <TextArea
+          formId="document-editor"
+          name="revisionNote"
+          label={t('documents.editor.revisionNote')}
+          value={note}
+          rows={3}
+          onChange={(event) => {
+            setNote(event.target.value);
+            setDirty(true);
+            setSavedAt(null);
+          }}
+        />
+      </div>
       {failure ? (
         <Alert data-color={failure.conflict ? 'warning' : 'danger'} role="alert">
           {failure.conflict ? (

@@ -283,7 +283,7 @@ function Toolbar({ editor, label, onLink }: { editor: Editor; label: string; onL
             label={t('documents.editor.addColumn')}
             onClick={() => chain().addColumnAfter().run()}
           >
-            <span aria-hidden="true">+⫼</span>
+            <span aria-hidden="true">+‖</span>
           </ToolbarButton>
           <ToolbarButton label={t('documents.editor.deleteRow')} onClick={() => chain().deleteRow().run()}>
             <span aria-hidden="true">−≡</span>
@@ -292,7 +292,7 @@ function Toolbar({ editor, label, onLink }: { editor: Editor; label: string; onL
             label={t('documents.editor.deleteColumn')}
             onClick={() => chain().deleteColumn().run()}
           >
-            <span aria-hidden="true">−⫼</span>
+            <span aria-hidden="true">−‖</span>
           </ToolbarButton>
           <ToolbarButton
             label={t('documents.editor.deleteTable')}
