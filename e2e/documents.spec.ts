@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expectAccessible, signIn, signOut, unique } from './support/helpers.ts';
+import { apiCall, expectAccessible, signIn, signOut, unique } from './support/helpers.ts';
 import { expect, test } from './support/test.ts';
 
 // Issue 5, the documents web: a quality coordinator writes a routine from seed 000's template in the
@@ -115,7 +115,7 @@ test('a quality coordinator writes a routine from the template, saves it and rea
   await expect(actions.locator('table th').first()).toHaveText('Vem');
   await expect(toolbar.getByRole('button', { name: 'Lägg till rad' })).toBeVisible();
 
-  await page.getByLabel('Revidering i denna version').last().fill('Första versionen.');
+  await page.getByLabel(/Revisionsanteckning/).fill('Första versionen.');
   await expect(page.getByTestId('save-status')).toHaveText('Ändringar som inte är sparade');
   await expectAccessible(page, 'the editor');
   await page.screenshot({ path: `${shots}/editor.png`, fullPage: true });
@@ -180,7 +180,7 @@ test('the approver publishes it; a revision is compared with the published versi
   const leave = page.getByRole('alertdialog');
   await expect(leave.getByRole('heading', { name: 'Lämna utan att spara?' })).toBeVisible();
   await leave.getByRole('button', { name: 'Stanna kvar' }).click();
-  await page.getByLabel('Revidering i denna version').last().fill('Syfte tillagt.');
+  await page.getByLabel(/Revisionsanteckning/).fill('Syfte tillagt.');
   await page.getByRole('button', { name: 'Spara utkast' }).click();
   await expect(page.getByTestId('save-status')).toContainText('Sparat');
 
@@ -204,6 +204,43 @@ test('the approver publishes it; a revision is compared with the published versi
   await expect(page.getByRole('status').filter({ hasText: 'Ändrade avsnitt' })).toContainText(': 2');
   await expectAccessible(page, 'the comparison');
   await page.screenshot({ path: `${shots}/compare.png`, fullPage: true });
+  await signOut(page);
+});
+
+test("a save over someone else's change is refused and the editor reloads their text", async ({ page }) => {
+  await signIn(page, 'kvalitet.ortopedi', password);
+  await page.goto('/documents?status=published');
+  await page.getByRole('link', { name: title }).click();
+  const id = page.url().split('/documents/')[1] ?? '';
+  await page.getByRole('link', { name: 'Redigera utkast' }).click();
+  await expect(editorFor(page, 'Syfte')).toContainText('Färre fall bland inneliggande patienter');
+  // Meanwhile the draft changes elsewhere (another tab, a colleague with the same rights).
+  const doc = await apiCall<{ version: number; templateId: string }>(page, 'GET', `/api/documents/${id}`);
+  const templates = await apiCall<{
+    items: Array<{ id: string; sections: Array<{ id: string; label: string }> }>;
+  }>(page, 'GET', '/api/document-templates');
+  const sections = templates.items.find((tpl) => tpl.id === doc.templateId)?.sections ?? [];
+  await apiCall(page, 'PUT', `/api/documents/${id}/draft`, {
+    expectedVersion: doc.version,
+    revisionNote: 'Ändrat i en annan flik.',
+    sections: sections.map((s) => ({
+      sectionId: s.id,
+      nodes:
+        s.label === 'Syfte'
+          ? [{ type: 'paragraph', content: [{ type: 'text', text: 'Skrivet i en annan flik' }] }]
+          : [],
+    })),
+  });
+  await editorFor(page, 'Syfte').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' och färre skador');
+  await page.getByRole('button', { name: 'Spara utkast' }).click();
+  const conflict = page.getByRole('alert').filter({ hasText: 'Någon annan har ändrat dokumentet' });
+  await expect(conflict).toBeVisible();
+  await expectAccessible(page, 'the editor after a conflict');
+  await conflict.getByRole('button', { name: 'Ladda om' }).click();
+  await expect(editorFor(page, 'Syfte')).toHaveText('Skrivet i en annan flik');
+  await expect(page.getByLabel(/Revisionsanteckning/)).toHaveValue('Ändrat i en annan flik.');
   await signOut(page);
 });
 
