@@ -48,6 +48,13 @@ function DocumentActions({ document }: { document: Document }): ReactElement {
 function DocumentLinks({ document }: { document: Document }): ReactElement {
   const { t } = useTranslation();
   const current = document.current;
+  // The draft against the published version, else the published version against the one before it.
+  const pair =
+    current && document.draft
+      ? { from: current.number, to: document.draft.number }
+      : current && current.number > 1
+        ? { from: current.number - 1, to: current.number }
+        : null;
   return (
     <nav aria-label={t('documents.page.linksLabel')}>
       <ul className="doc-links">
@@ -58,15 +65,11 @@ function DocumentLinks({ document }: { document: Document }): ReactElement {
             </Link>
           </DsLink>
         </li>
-        {current && current.number > 1 ? (
+        {pair ? (
           <li>
             <DsLink asChild>
-              <Link
-                to="/documents/$id/compare"
-                params={{ id: document.id }}
-                search={{ from: current.number - 1, to: current.number }}
-              >
-                {t('documents.page.compare')}
+              <Link to="/documents/$id/compare" params={{ id: document.id }} search={pair}>
+                {document.draft && current ? t('documents.page.compareDraft') : t('documents.page.compare')}
               </Link>
             </DsLink>
           </li>
