@@ -28,7 +28,11 @@ export default defineConfig({
         // Named vendor chunks that change rarely, so browsers keep them cached between releases.
         codeSplitting: {
           groups: [
-            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
+            {
+              name: 'react',
+              test: /[\\/]node_modules[\\/](react|react-dom|scheduler|use-sync-external-store)[\\/]/,
+              priority: 30,
+            },
             {
               name: 'designsystemet',
               test: /[\\/]node_modules[\\/](@digdir|@floating-ui|@u-elements|@radix-ui)[\\/]/,
@@ -37,6 +41,12 @@ export default defineConfig({
             { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/, priority: 20 },
             // Charts: only the statistics page imports them, so no other page downloads them.
             { name: 'echarts', test: /[\\/]node_modules[\\/](echarts|zrender)[\\/]/, priority: 20 },
+            // The rich-text editor (Tiptap, ProseMirror): only the document editor imports it.
+            {
+              name: 'editor',
+              test: /[\\/]node_modules[\\/](@tiptap|prosemirror-[a-z-]+|linkifyjs|orderedmap|rope-sequence|w3c-keyname|fast-equals)[\\/]/,
+              priority: 20,
+            },
             { name: 'vendor', test: /[\\/]node_modules[\\/]/, priority: 10 },
           ],
         },

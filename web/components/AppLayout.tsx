@@ -17,6 +17,7 @@ interface NavItem {
     | '/deviations'
     | '/unit-meeting'
     | '/statistics'
+    | '/documents'
     | '/admin/units'
     | '/admin/people'
     | '/admin/organisations'
@@ -64,6 +65,7 @@ export function AppLayout(): ReactElement {
       : []),
     ...(handlingNav.meeting ? [{ to: '/unit-meeting' as const, label: t('caseNav.unitMeeting') }] : []),
     ...(canViewStatistics(me) ? [{ to: '/statistics' as const, label: t('stats.nav') }] : []),
+    { to: '/documents', label: t('documents.nav') },
     { to: '/account', label: t('nav.account') },
   ];
   const adminItems: NavItem[] = canAdminister(me)

@@ -12,6 +12,7 @@ import { RootShell } from '../components/RootShell.tsx';
 import { deviationConfigQuery } from '../features/deviations/api.ts';
 import { validateDeviationsSearch } from '../features/deviations/inbox/search.ts';
 import { validateStatsSearch } from '../features/deviations/stats/search.ts';
+import { validateCompareSearch, validateDocumentsSearch } from '../features/documents/search.ts';
 import { requireAdministrator, requireMe, requireRole, safeRedirect } from './guards.ts';
 import { optionalPage, optionalString } from './search.ts';
 
@@ -136,6 +137,56 @@ const notificationsRoute = createRoute({
   ),
 });
 
+// Controlled documents: the list, one document, its editor, its versions, two versions compared.
+const documentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/documents',
+  validateSearch: validateDocumentsSearch,
+  component: lazyRouteComponent(() => import('../features/documents/DocumentsPage.tsx'), 'DocumentsPage'),
+});
+
+const documentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/documents/$id',
+  component: lazyRouteComponent(() => import('../features/documents/DocumentPage.tsx'), 'DocumentPage'),
+});
+
+const documentEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/documents/$id/edit',
+  component: lazyRouteComponent(() => import('../features/documents/EditorPage.tsx'), 'EditorPage'),
+});
+
+const documentVersionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/documents/$id/versions',
+  component: lazyRouteComponent(() => import('../features/documents/VersionsPage.tsx'), 'VersionsPage'),
+});
+
+const documentVersionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/documents/$id/versions/$number',
+  component: lazyRouteComponent(() => import('../features/documents/VersionsPage.tsx'), 'VersionPage'),
+});
+
+const documentCompareRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/documents/$id/compare',
+  validateSearch: validateCompareSearch,
+  component: lazyRouteComponent(() => import('../features/documents/ComparePage.tsx'), 'ComparePage'),
+});
+
+// A version for printing: signed in, but without the app's header and navigation around it.
+const documentPrintRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/documents/$id/versions/$number/print',
+  beforeLoad: async ({ context, location }) => ({
+    me: await requireMe(context.queryClient, location.href),
+  }),
+  errorComponent: RootErrorPage,
+  component: lazyRouteComponent(() => import('../features/documents/PrintPage.tsx'), 'PrintPage'),
+});
+
 const adminRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin',
@@ -229,6 +280,7 @@ const deviationConfigRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  documentPrintRoute,
   appRoute.addChildren([
     homeRoute,
     accountRoute,
@@ -240,6 +292,12 @@ const routeTree = rootRoute.addChildren([
     unitMeetingRoute,
     statisticsRoute,
     notificationsRoute,
+    documentsRoute,
+    documentRoute,
+    documentEditRoute,
+    documentVersionsRoute,
+    documentVersionRoute,
+    documentCompareRoute,
     adminRoute.addChildren([
       unitsRoute,
       peopleRoute,

@@ -1,0 +1,164 @@
+import { Alert, Button, Link as DsLink, Heading, Paragraph, Tabs } from '@digdir/designsystemet-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import { type ReactElement, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Document } from '../../../contracts/documents.ts';
+import { ConfirmButton } from '../../components/dialogs.tsx';
+import { Page } from '../../components/Page.tsx';
+import { ErrorAlert, Loading } from '../../components/QueryState.tsx';
+import { documentApi, documentChanged, useDocument } from './api.ts';
+import { DocumentFacts, StatusTag, VersionBody } from './parts.tsx';
+import './documents.css';
+
+/** Edit, publish, and the links to versions, comparison and print. */
+function DocumentActions({ document }: { document: Document }): ReactElement {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const mayEdit = document.allowedActions.includes('edit');
+  const mayPublish = document.allowedActions.includes('publish') && document.draft !== null;
+  return (
+    <div className="button-row">
+      {mayEdit ? (
+        <Button asChild>
+          <Link to="/documents/$id/edit" params={{ id: document.id }}>
+            {document.draft ? t('documents.page.editDraft') : t('documents.page.revise')}
+          </Link>
+        </Button>
+      ) : null}
+      {mayPublish ? (
+        <ConfirmButton
+          variant="secondary"
+          data-size="md"
+          title={t('documents.publish.title')}
+          text={t('documents.publish.text', { number: document.draft?.number ?? 0 })}
+          confirmLabel={t('documents.publish.confirm')}
+          onConfirm={async () => {
+            const published = await documentApi.publish(document.id, document.version);
+            await documentChanged(queryClient, published);
+          }}
+        >
+          {t('documents.publish.button')}
+        </ConfirmButton>
+      ) : null}
+    </div>
+  );
+}
+
+function DocumentLinks({ document }: { document: Document }): ReactElement {
+  const { t } = useTranslation();
+  const current = document.current;
+  // The draft against the published version, else the published version against the one before it.
+  const pair =
+    current && document.draft
+      ? { from: current.number, to: document.draft.number }
+      : current && current.number > 1
+        ? { from: current.number - 1, to: current.number }
+        : null;
+  return (
+    <nav aria-label={t('documents.page.linksLabel')}>
+      <ul className="doc-links">
+        <li>
+          <DsLink asChild>
+            <Link to="/documents/$id/versions" params={{ id: document.id }}>
+              {t('documents.page.versions')}
+            </Link>
+          </DsLink>
+        </li>
+        {pair ? (
+          <li>
+            <DsLink asChild>
+              <Link to="/documents/$id/compare" params={{ id: document.id }} search={pair}>
+                {document.draft && current ? t('documents.page.compareDraft') : t('documents.page.compare')}
+              </Link>
+            </DsLink>
+          </li>
+        ) : null}
+        {current ? (
+          <li>
+            <DsLink asChild>
+              <Link
+                to="/documents/$id/versions/$number/print"
+                params={{ id: document.id, number: String(current.number) }}
+              >
+                {t('documents.page.print')}
+              </Link>
+            </DsLink>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * One document: its header, then a tabbed body — the published version, and the draft for those
+ * who may read it. Review rounds, acknowledgements and links to deviations join as further tabs.
+ */
+export function DocumentPage(): ReactElement {
+  const { t } = useTranslation();
+  const { id } = useParams({ from: '/app/documents/$id' });
+  const query = useDocument(id);
+  const [tab, setTab] = useState<string | null>(null);
+  if (query.isPending) return <Loading />;
+  if (query.isError) {
+    return (
+      <Page title={t('documents.page.errorTitle')}>
+        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+      </Page>
+    );
+  }
+  const document = query.data;
+  const { current, draft } = document;
+  const shown = tab ?? (current ? 'current' : 'draft');
+  return (
+    <Page
+      title={document.title}
+      lead={
+        <Paragraph className="doc-lead">
+          {document.type.label} <StatusTag status={document.status} />
+        </Paragraph>
+      }
+      actions={<DocumentActions document={document} />}
+    >
+      <section className="doc-header" aria-labelledby="doc-header-heading">
+        <Heading level={2} data-size="xs" id="doc-header-heading" className="ds-sr-only">
+          {t('documents.page.about')}
+        </Heading>
+        <DocumentFacts document={document} version={current ?? draft} />
+        <DocumentLinks document={document} />
+      </section>
+      <Tabs value={shown} onChange={setTab} className="mt-4">
+        <Tabs.List>
+          <Tabs.Tab value="current">
+            {current
+              ? t('documents.page.tabCurrent', { number: current.number })
+              : t('documents.page.tabCurrentNone')}
+          </Tabs.Tab>
+          {draft ? (
+            <Tabs.Tab value="draft">{t('documents.page.tabDraft', { number: draft.number })}</Tabs.Tab>
+          ) : null}
+        </Tabs.List>
+        <Tabs.Panel value="current" className="tab-panel">
+          {current ? (
+            <VersionBody version={current} templateId={document.templateId} />
+          ) : (
+            <Alert data-color="info">
+              <Paragraph>{t('documents.page.notPublished')}</Paragraph>
+            </Alert>
+          )}
+        </Tabs.Panel>
+        {draft ? (
+          <Tabs.Panel value="draft" className="tab-panel">
+            {draft.revisionNote ? (
+              <Paragraph className="muted">
+                {t('documents.header.revisionNote')}: {draft.revisionNote}
+              </Paragraph>
+            ) : null}
+            <VersionBody version={draft} templateId={document.templateId} />
+          </Tabs.Panel>
+        ) : null}
+      </Tabs>
+    </Page>
+  );
+}

@@ -1,0 +1,135 @@
+import { Button, Link as DsLink, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { type ReactElement, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SelectInput } from '../../components/form.tsx';
+import { Page } from '../../components/Page.tsx';
+import { Paging } from '../../components/Paging.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { useFormatters } from '../../format.ts';
+import { useMe } from '../../session.ts';
+import { canCreateDocument, useDocumentList, useDocumentTypes } from './api.ts';
+import { NewDocumentDialog } from './NewDocumentDialog.tsx';
+import { StatusTag } from './parts.tsx';
+import type { DocumentsSearch } from './search.ts';
+import './documents.css';
+
+const PAGE_SIZE = 25;
+
+/** The organisation's documents by title, filtered by type and status, with "New document" for authors. */
+export function DocumentsPage(): ReactElement {
+  const { t } = useTranslation();
+  const me = useMe();
+  const format = useFormatters();
+  const navigate = useNavigate();
+  const search = useSearch({ from: '/app/documents' });
+  const { page = 1, typeId, status } = search;
+  const list = useDocumentList({ page, pageSize: PAGE_SIZE, typeId, status });
+  const types = useDocumentTypes();
+  const [creating, setCreating] = useState(false);
+  const mayCreate = canCreateDocument(me);
+
+  function setSearch(change: Partial<DocumentsSearch>): void {
+    void navigate({
+      to: '/documents',
+      search: (prev) => {
+        const next: Record<string, unknown> = { ...prev, ...change, page: change.page };
+        return Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined && v !== ''));
+      },
+    });
+  }
+
+  return (
+    <Page
+      title={t('documents.title')}
+      lead={<Paragraph>{t('documents.lead')}</Paragraph>}
+      actions={
+        mayCreate ? (
+          <Button onClick={() => setCreating(true)} data-testid="new-document">
+            {t('documents.new.button')}
+          </Button>
+        ) : null
+      }
+    >
+      <search className="filters" aria-label={t('documents.filters')}>
+        <SelectInput
+          formId="documents-filter"
+          name="typeId"
+          label={t('documents.filterType')}
+          value={typeId ?? ''}
+          onChange={(event) => setSearch({ typeId: event.target.value || undefined })}
+          placeholder={t('documents.allTypes')}
+          options={(types.data?.items ?? []).map((type) => ({ value: type.id, label: type.label }))}
+        />
+        <SelectInput
+          formId="documents-filter"
+          name="status"
+          label={t('documents.filterStatus')}
+          value={status ?? ''}
+          onChange={(event) =>
+            setSearch({ status: (event.target.value || undefined) as DocumentsSearch['status'] })
+          }
+          placeholder={t('documents.allStatuses')}
+          options={(['published', 'draft', 'archived'] as const).map((s) => ({
+            value: s,
+            label: t(`documents.status.${s}`),
+          }))}
+        />
+      </search>
+      <QueryState
+        query={list}
+        isEmpty={(data) => data.total === 0}
+        empty={typeId || status ? t('documents.emptyFiltered') : t('documents.empty')}
+      >
+        {(data) => (
+          <>
+            <div className="table-scroll">
+              <Table data-testid="documents-list">
+                <caption className="ds-sr-only">{t('documents.caption')}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell>{t('documents.column.title')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('documents.column.type')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('documents.column.version')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('documents.column.status')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('documents.column.validTo')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('documents.column.owner')}</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {data.items.map((item) => (
+                    <Table.Row key={item.id}>
+                      <Table.Cell>
+                        <DsLink asChild>
+                          <Link to="/documents/$id" params={{ id: item.id }}>
+                            {item.title}
+                          </Link>
+                        </DsLink>
+                      </Table.Cell>
+                      <Table.Cell>{item.type.label}</Table.Cell>
+                      <Table.Cell>{item.currentVersion ?? '–'}</Table.Cell>
+                      <Table.Cell>
+                        <StatusTag status={item.status} />
+                      </Table.Cell>
+                      <Table.Cell className="nowrap">
+                        {item.reviewBy ? format.date(item.reviewBy) : '–'}
+                      </Table.Cell>
+                      <Table.Cell>{item.owner.name}</Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </div>
+            <Paging
+              page={data.page}
+              pageSize={data.pageSize}
+              total={data.total}
+              onChange={(next) => setSearch({ page: next > 1 ? next : undefined })}
+            />
+          </>
+        )}
+      </QueryState>
+      {mayCreate ? <NewDocumentDialog open={creating} onClose={() => setCreating(false)} /> : null}
+    </Page>
+  );
+}

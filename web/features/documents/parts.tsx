@@ -1,0 +1,179 @@
+import { Heading, Tag } from '@digdir/designsystemet-react';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Document, DocumentTemplate, DocumentVersion } from '../../../contracts/documents.ts';
+import { useFormatters } from '../../format.ts';
+import { useDocumentTemplates, useUnits } from './api.ts';
+import { DocumentContent } from './DocumentContent.tsx';
+
+type DocumentStatus = Document['status'];
+type VersionStatus = DocumentVersion['status'];
+
+const statusColors: Record<DocumentStatus | VersionStatus, 'neutral' | 'success' | 'warning' | 'info'> = {
+  draft: 'warning',
+  published: 'success',
+  superseded: 'neutral',
+  archived: 'neutral',
+};
+
+/** A document's or a version's status, in words (never colour alone). */
+export function StatusTag({ status }: { status: DocumentStatus | VersionStatus }): ReactElement {
+  const { t } = useTranslation();
+  return <Tag data-color={statusColors[status]}>{t(`documents.status.${status}`)}</Tag>;
+}
+
+/** The professions the demo and the forms know; a code outside the list is shown as it is stored. */
+export const professionCodes = [
+  'lakare',
+  'sjukskoterska',
+  'underskoterska',
+  'barnmorska',
+  'fysioterapeut',
+  'arbetsterapeut',
+  'kurator',
+  'psykolog',
+  'dietist',
+  'biomedicinsk_analytiker',
+  'administrator',
+] as const;
+
+export function useProfessionLabel(): (code: string) => string {
+  const { t } = useTranslation();
+  return (code) =>
+    (professionCodes as readonly string[]).includes(code) ? t(`documents.profession.${code}`) : code;
+}
+
+/** The template a document was made from, for its section titles (undefined while loading). */
+export function useTemplate(templateId: string | undefined): DocumentTemplate | undefined {
+  const templates = useDocumentTemplates();
+  return templates.data?.items.find((tpl) => tpl.id === templateId);
+}
+
+/** Who a document applies to: unit names and professions, in words. */
+export function useAudience(document: Pick<Document, 'audienceUnitIds' | 'audienceProfessions'>): string {
+  const { t } = useTranslation();
+  const units = useUnits();
+  const profession = useProfessionLabel();
+  const names = document.audienceUnitIds.map(
+    (id) => units.data?.items.find((u) => u.id === id)?.name ?? t('documents.header.unknownUnit'),
+  );
+  const parts = [...names, ...document.audienceProfessions.map(profession)];
+  return parts.length > 0 ? parts.join(', ') : t('documents.header.everyone');
+}
+
+/** The header of a document as a reader needs it: type, version, status, validity and the people. */
+export function DocumentFacts({
+  document,
+  version,
+}: {
+  document: Document;
+  version: DocumentVersion | null;
+}): ReactElement {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const audience = useAudience(document);
+  return (
+    <dl className="facts doc-facts" data-testid="document-facts">
+      <dt>{t('documents.header.type')}</dt>
+      <dd>{document.type.label}</dd>
+      <dt>{t('documents.header.version')}</dt>
+      <dd>
+        {version ? (
+          <>
+            {version.number} <StatusTag status={version.status} />
+          </>
+        ) : (
+          t('documents.header.noVersion')
+        )}
+      </dd>
+      <dt>{t('documents.header.validTo')}</dt>
+      <dd>{document.reviewBy ? format.date(document.reviewBy) : t('documents.header.noDate')}</dd>
+      <dt>{t('documents.header.owner')}</dt>
+      <dd>{document.owner.name}</dd>
+      <dt>{t('documents.header.approver')}</dt>
+      <dd>{document.approver?.name ?? t('documents.header.none')}</dd>
+      {document.reviewers.length > 0 ? (
+        <>
+          <dt>{t('documents.header.reviewers')}</dt>
+          <dd>{document.reviewers.map((r) => r.name).join(', ')}</dd>
+        </>
+      ) : null}
+      <dt>{t('documents.header.appliesTo')}</dt>
+      <dd>{audience}</dd>
+      {version?.publishedAt ? (
+        <>
+          <dt>{t('documents.header.published')}</dt>
+          <dd>
+            {format.date(version.publishedAt)}
+            {version.publishedBy ? `, ${version.publishedBy.name}` : ''}
+          </dd>
+        </>
+      ) : null}
+      {version ? (
+        <>
+          <dt>{t('documents.header.revisionNote')}</dt>
+          <dd>{version.revisionNote || t('documents.header.none')}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+export interface TitledSection {
+  sectionId: string;
+  title: string;
+  nodes: readonly unknown[];
+}
+
+/**
+ * A version's sections with their template titles, in the template's order; a section the template
+ * no longer has keeps its place at the end under a neutral title.
+ */
+export function titledSections(
+  version: Pick<DocumentVersion, 'sections'>,
+  template: DocumentTemplate | undefined,
+  removedTitle: string,
+): TitledSection[] {
+  const byId = new Map(version.sections.map((s) => [s.sectionId, s.nodes]));
+  const known = (template?.sections ?? []).map((s) => ({
+    sectionId: s.id,
+    title: s.label,
+    nodes: byId.get(s.id) ?? [],
+  }));
+  const templateIds = new Set(known.map((s) => s.sectionId));
+  const rest = version.sections
+    .filter((s) => !templateIds.has(s.sectionId))
+    .map((s) => ({ sectionId: s.sectionId, title: removedTitle, nodes: s.nodes }));
+  return [...known, ...rest];
+}
+
+/** A version's content, section by section under its template titles. */
+export function VersionBody({
+  version,
+  templateId,
+  headingLevel = 2,
+}: {
+  version: Pick<DocumentVersion, 'sections'>;
+  templateId: string;
+  headingLevel?: 2 | 3;
+}): ReactElement {
+  const { t } = useTranslation();
+  const template = useTemplate(templateId);
+  const sections = titledSections(version, template, t('documents.sectionRemoved'));
+  return (
+    <div className="doc-body">
+      {sections.map((section) => (
+        <section key={section.sectionId} className="doc-section" aria-label={section.title}>
+          <Heading level={headingLevel} data-size="sm">
+            {section.title}
+          </Heading>
+          {section.nodes.length > 0 ? (
+            <DocumentContent nodes={section.nodes} headingOffset={headingLevel - 1} />
+          ) : (
+            <p className="muted">{t('documents.emptySection')}</p>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}
