@@ -5,6 +5,7 @@ import type { Document, DocumentTemplates } from '../../../contracts/documents.t
 import { seedDemo } from '../../seed/demo.ts';
 import { Client, type TestApp, testApp } from '../../test/harness.ts';
 import { rowsOf } from '../../test/write-journal.ts';
+import { submitAndPublish } from './document-test-support.ts';
 import { safeFilename } from './pdf.ts';
 
 const PASSWORD = 'loopen-demo';
@@ -171,11 +172,11 @@ beforeAll(async () => {
     revisionNote: `Version ${round}.`,
   });
   expect((await coordinator.put(`/api/documents/${id}/draft`, long(1))).status).toBe(200);
-  expect((await approver.post(`/api/documents/${id}/publish`, {})).status).toBe(200);
+  await submitAndPublish(coordinator, approver, id);
   expect((await coordinator.put(`/api/documents/${id}/draft`, long(2))).status).toBe(200);
-  const published = await approver.post<Document>(`/api/documents/${id}/publish`, {});
-  expect(published.body.currentVersion).toBe(2);
-  routine = published.body;
+  const published = await submitAndPublish(coordinator, approver, id);
+  expect(published.currentVersion).toBe(2);
+  routine = published;
 }, 60_000);
 afterAll(async () => t.close());
 

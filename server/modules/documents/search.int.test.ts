@@ -6,6 +6,7 @@ import type { Document, DocumentTemplates } from '../../../contracts/documents.t
 import { seedDemo } from '../../seed/demo.ts';
 import { Client, type TestApp, testApp } from '../../test/harness.ts';
 import { rowsOf } from '../../test/write-journal.ts';
+import { submitAndPublish } from './document-test-support.ts';
 import { documents, documentVersions } from './tables.ts';
 
 const PASSWORD = 'loopen-demo';
@@ -50,8 +51,7 @@ async function documentOf(
   });
   if (saved.status !== 200) throw new Error(`draft: ${saved.status}`);
   if (publisher) {
-    const published = await publisher.post<Document>(`/api/documents/${created.body.id}/publish`, {});
-    if (published.status !== 200) throw new Error(`publish: ${published.status}`);
+    await submitAndPublish(author, publisher, created.body.id);
   }
   return created.body.id;
 }
@@ -247,7 +247,7 @@ describe('searching documents', () => {
       sections: [{ sectionId: sections[0], nodes: [paragraph('Höftskyddsbyxor erbjuds.')] }],
     });
     expect(await found(nurse, { q: 'höftskyddsbyxor' })).toEqual([]);
-    expect((await approver.post(`/api/documents/${ids.falls}/publish`, {})).status).toBe(200);
+    await submitAndPublish(coordinator, approver, ids.falls ?? '');
     expect(await found(nurse, { q: 'höftskyddsbyxor' })).toEqual([ids.falls]);
     expect(await found(nurse, { q: 'inskrivning' })).toEqual([]);
     const [version] = (await search(nurse, { q: 'höftskyddsbyxor' })).body.items;

@@ -8,6 +8,7 @@ import { Client, type TestApp, testApp } from '../../test/harness.ts';
 import { decodedMail, type SmtpSink, startSmtpSink, subjectOf } from '../../test/smtp-sink.ts';
 import { notifications } from '../notifications/tables.ts';
 import { people } from '../organisation/tables.ts';
+import { submitAndPublish } from './document-test-support.ts';
 import { documentReviewReminders, documents } from './tables.ts';
 import { dueStep, runReviewReminders, stockholmDay } from './validity.ts';
 
@@ -57,9 +58,16 @@ afterAll(async () => {
 
 /** A routine of the quality coordinator's, published by the administrator, with the given review-by day. */
 async function publishedRoutine(title: string, reviewBy: string): Promise<string> {
-  const created = await coordinator.post<Document>('/api/documents', { templateId, title });
-  const admin = await as('admin');
-  expect((await admin.post(`/api/documents/${created.body.id}/publish`, {})).status).toBe(200);
+  const [approver] = await t.database.db
+    .select({ id: people.id })
+    .from(people)
+    .where(eq(people.username, 'admin'));
+  const created = await coordinator.post<Document>('/api/documents', {
+    templateId,
+    title,
+    approverId: approver?.id,
+  });
+  await submitAndPublish(coordinator, await as('admin'), created.body.id);
   await t.database.db.update(documents).set({ reviewBy }).where(eq(documents.id, created.body.id));
   return created.body.id;
 }
@@ -127,7 +135,10 @@ describe('validity', () => {
 
   it('when the review-by day nears, the owner is reminded 90, 14, 7 and 1 days before, each once, in the app and by e-mail', async () => {
     const reviewBy = '2031-06-15';
+    const start = smtp.received.length;
     const id = await publishedRoutine('Rutin för handhygien', reviewBy);
+    // Submitting told the approver and publishing told the owner, by e-mail too: those first.
+    await smtp.waitFor(start + 2);
     const mailsBefore = smtp.received.length;
 
     await runReviewReminders(t.database.db, daysBefore(reviewBy, 91));
