@@ -6,7 +6,7 @@ import { seedDemo } from '../../seed/demo.ts';
 import { Client, type TestApp, testApp } from '../../test/harness.ts';
 import { rowsOf } from '../../test/write-journal.ts';
 import { createRegion, signIn } from '../organisation/test-factories.ts';
-import { documents, documentTemplates, documentTypes, documentVersions } from './tables.ts';
+import { documentEvents, documents, documentTemplates, documentTypes, documentVersions } from './tables.ts';
 
 const DEMO_PASSWORD = 'loopen-demo';
 let t: TestApp;
@@ -358,6 +358,7 @@ describe('the demo’s document configuration', () => {
     try {
       const db = earlier.database.db;
       await seedDemo(db, { password: DEMO_PASSWORD });
+      await db.delete(documentEvents);
       await db.delete(documentVersions);
       await db.delete(documents);
       await db.delete(documentTemplates);
