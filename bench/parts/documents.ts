@@ -128,6 +128,44 @@ async function sizes(url: string): Promise<string> {
   });
 }
 
+async function reusable(url: string, documents: number): Promise<boolean> {
+  const found = await withClient(databaseUrl('postgres'), async (client) => {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [DATABASE]);
+    return (rowCount ?? 0) > 0;
+  });
+  return found && (await countDocuments(url)) >= documents;
+}
+
+/** What an earlier run seeded: the clinic and the documents addressed to it. */
+async function previousSeed(url: string, clinicDocuments: number): Promise<SeedDocumentsOutcome> {
+  return withClient(url, async (client) => {
+    const clinic = await client.query<{ id: string }>("select id from units where name = 'Ortopedkliniken'");
+    const clinicUnitId = clinic.rows[0]?.id ?? '';
+    const docs = await client.query<{ id: string }>(
+      `select id from documents where audience_unit_ids = jsonb_build_array($1::text) and title ~ ' [0-9]+$'
+       order by created_at, id limit $2`,
+      [clinicUnitId, clinicDocuments],
+    );
+    const counts = await client.query<{ documents: number; versions: number; acks: number; people: number }>(
+      `select (select count(*)::int from documents) as documents, (select count(*)::int from document_versions) as versions,
+         (select count(*)::int from document_acknowledgements) as acks,
+         (select count(*)::int from people where username like 'bench.klinik.%') as people`,
+    );
+    const c = counts.rows[0];
+    return {
+      documents: c?.documents ?? 0,
+      versions: c?.versions ?? 0,
+      acknowledgements: c?.acks ?? 0,
+      clinicPeople: c?.people ?? 0,
+      steps: [],
+      seconds: 0,
+      clinicUnitId,
+      clinicDocumentIds: docs.rows.map((r) => r.id),
+      averageVersionBytes: 0,
+    };
+  });
+}
+
 async function runDocuments(): Promise<PartResult> {
   const quick = quickMode();
   const documents = scaled('BENCH_DOCUMENTS', 50_000, 2_000, { integer: true });
@@ -146,30 +184,38 @@ async function runDocuments(): Promise<PartResult> {
   const rows: Row[] = [];
   const details: { [key: string]: JsonValue } = {};
 
-  progress(`documents: dropping and creating ${DATABASE}`);
-  await recreateDatabase(DATABASE);
+  // BENCH_DOCS_REUSE=1 measures again on the database a previous run seeded (when it holds enough).
+  const reuse = process.env.BENCH_DOCS_REUSE === '1' && (await reusable(url, documents));
+  if (!reuse) {
+    progress(`documents: dropping and creating ${DATABASE}`);
+    await recreateDatabase(DATABASE);
+  }
   // Loopen migrates and seeds the demo organisation; the documents go in beside it while it idles.
   const loopen: RunningLoopen = await startLoopenOn(url, 'documents', apiOnly);
   const baseUrl = loopen.server.baseUrl;
   try {
     let seeded: SeedDocumentsOutcome;
     try {
-      seeded = await seedDocuments({
-        databaseUrl: url,
-        documents,
-        versionsPerDocument,
-        clinicPeople,
-        clinicDocuments,
-        log: (message) => progress(`documents: seed: ${message}`),
-      });
+      seeded = reuse
+        ? await previousSeed(url, clinicDocuments)
+        : await seedDocuments({
+            databaseUrl: url,
+            documents,
+            versionsPerDocument,
+            clinicPeople,
+            clinicDocuments,
+            log: (message) => progress(`documents: seed: ${message}`),
+          });
     } catch (error) {
       throw new Error(`seeding: ${errorMessage(error)}`);
     }
     notes.push(
-      `seeded ${seeded.documents.toLocaleString('en')} documents, ${seeded.versions.toLocaleString('en')} versions ` +
-        `(content about ${round(seeded.averageVersionBytes / 1024, 1)} KB of JSON each), ${seeded.clinicPeople} clinic people ` +
-        `and ${seeded.acknowledgements.toLocaleString('en')} acknowledgements in ${Math.round(seeded.seconds)} s: ` +
-        seeded.steps.map((s) => `${s.step} ${s.seconds} s`).join('; '),
+      reuse
+        ? `!!! BENCH_DOCS_REUSE=1: measured on the database ${DATABASE} seeded by an earlier run (not seeded now)`
+        : `seeded ${seeded.documents.toLocaleString('en')} documents, ${seeded.versions.toLocaleString('en')} versions ` +
+            `(content about ${round(seeded.averageVersionBytes / 1024, 1)} KB of JSON each), ${seeded.clinicPeople} clinic people ` +
+            `and ${seeded.acknowledgements.toLocaleString('en')} acknowledgements in ${Math.round(seeded.seconds)} s: ` +
+            seeded.steps.map((s) => `${s.step} ${s.seconds} s`).join('; '),
       `${(await countDocuments(url)).toLocaleString('en')} documents in ${DATABASE} (PostgreSQL ${await serverVersion(url)}); ${await sizes(url)}`,
     );
     details.seed = {
@@ -187,6 +233,11 @@ async function runDocuments(): Promise<PartResult> {
     const load = loadavg().map((v) => round(v, 2));
     notes.push(`load average before the measurements: ${load.join(' / ')} (1 / 5 / 15 min, 2 shared cores)`);
     details.loadBefore = load;
+
+    // A floor to read the others against on a shared machine: the cheapest signed-in request.
+    progress(`documents: GET /api/me, ${requests} requests`);
+    const me = await sequential(baseUrl, reader, requests, warmup, () => '/api/me');
+    rows.push(timingRow('floor: GET /api/me (session and actor only)', me, null));
 
     progress(`documents: open a document, ${requests} requests`);
     const open = await sequential(baseUrl, reader, requests, warmup, (i) => `/api/documents/${at(i)?.id}`);
