@@ -101,6 +101,7 @@ describe('the knowledge-support pipeline', () => {
       .where(eq(documentEvents.documentId, id))
       .orderBy(documentEvents.at);
     expect(events).toEqual([
+      { kind: 'created', reason: '' },
       { kind: 'pipeline_changed', reason: 'on_list → review_round_1; – → 2027-04-30' },
       { kind: 'pipeline_changed', reason: 'review_round_1 → review_round_2' },
     ]);

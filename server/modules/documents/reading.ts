@@ -458,6 +458,7 @@ export async function tellAudienceToRead(
           and not ${hasRead(sql`p.id`, sql`${row.number}::int`)}`,
     );
     const told = audience.map((p) => p.id);
+    if (told.length === 0) return 0;
     await writeAudit(tx, systemContext, {
       action: 'document.read_requested',
       entityType: 'document',
