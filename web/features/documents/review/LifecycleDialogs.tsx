@@ -94,7 +94,9 @@ export function OpenRoundButton({ document }: { document: Document }): ReactElem
           />
           <Fieldset id={fieldId(OPEN_FORM, 'reviewerIds')}>
             <Fieldset.Legend>{labels.reviewerIds}</Fieldset.Legend>
-            <Fieldset.Description>{t('docReview.open.reviewersHelp')}</Fieldset.Description>
+            <Paragraph data-size="sm" className="review-help">
+              {t('docReview.open.reviewersHelp')}
+            </Paragraph>
             {document.reviewers.length === 0 ? (
               <Paragraph className="muted">{t('docReview.open.documentHasNoReviewers')}</Paragraph>
             ) : (

@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -181,6 +181,40 @@ function LifecycleActions({ document }: { document: Document }): ReactElement | 
   );
 }
 
+/** The rounds an earlier version went through, one version at a time. */
+function EarlierRounds({ document }: { document: Document }): ReactElement | null {
+  const { t } = useTranslation();
+  const latest = document.current?.number ?? 0;
+  const [version, setVersion] = useState<number>(latest);
+  // Rounds are read by those who may read drafts: the owner's steps (archive, restore) or a draft tell.
+  const mayRead =
+    document.draft !== null || document.allowedActions.some((a) => a === 'archive' || a === 'restore');
+  if (latest === 0 || !mayRead) return null;
+  const numbers = Array.from({ length: latest }, (_, i) => latest - i);
+  return (
+    <section aria-labelledby="earlier-rounds-heading" className="review-rounds">
+      <Heading level={2} data-size="sm" id="earlier-rounds-heading">
+        {t('docReview.earlier.heading')}
+      </Heading>
+      <Field className="review-earlier-pick">
+        <Label htmlFor="earlier-rounds-version">{t('docReview.earlier.version')}</Label>
+        <Select
+          id="earlier-rounds-version"
+          value={String(version)}
+          onChange={(event) => setVersion(Number(event.target.value))}
+        >
+          {numbers.map((n) => (
+            <Select.Option key={n} value={String(n)}>
+              {t('docReview.history.version', { number: n })}
+            </Select.Option>
+          ))}
+        </Select>
+      </Field>
+      <ReviewRoundList document={document} version={version} empty={t('docReview.earlier.empty')} />
+    </section>
+  );
+}
+
 /**
  * The document's lifecycle on its page: where the draft stands, the steps the caller may take now,
  * and the review rounds of the draft with their comments.
@@ -199,6 +233,7 @@ export function ReviewPanel({ document }: { document: Document }): ReactElement 
           <ReviewRoundList document={document} empty={t('docReview.rounds.empty')} />
         </section>
       ) : null}
+      <EarlierRounds document={document} />
     </div>
   );
 }
