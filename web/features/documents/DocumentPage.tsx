@@ -10,6 +10,8 @@ import { ErrorAlert, Loading } from '../../components/QueryState.tsx';
 import { documentApi, documentChanged, useDocument } from './api.ts';
 import { DocumentFacts, StatusTag, VersionBody } from './parts.tsx';
 import './documents.css';
+import { DocumentHistory, ReviewPanel } from './review/ReviewPanel.tsx';
+import { CommentButton } from './review/ReviewRounds.tsx';
 
 /** Edit, publish, and the links to versions, comparison and print. */
 function DocumentActions({ document }: { document: Document }): ReactElement {
@@ -128,6 +130,7 @@ export function DocumentPage(): ReactElement {
         <DocumentFacts document={document} version={current ?? draft} />
         <DocumentLinks document={document} />
       </section>
+      <ReviewPanel document={document} />
       <Tabs value={shown} onChange={setTab} className="mt-4">
         <Tabs.List>
           <Tabs.Tab value="current">
@@ -155,10 +158,15 @@ export function DocumentPage(): ReactElement {
                 {t('documents.header.revisionNote')}: {draft.revisionNote}
               </Paragraph>
             ) : null}
-            <VersionBody version={draft} templateId={document.templateId} />
+            <VersionBody
+              version={draft}
+              templateId={document.templateId}
+              sectionAction={(section) => <CommentButton document={document} section={section} />}
+            />
           </Tabs.Panel>
         ) : null}
       </Tabs>
+      <DocumentHistory document={document} />
     </Page>
   );
 }

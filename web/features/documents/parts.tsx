@@ -1,5 +1,5 @@
 import { Heading, Tag } from '@digdir/designsystemet-react';
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Document, DocumentTemplate, DocumentVersion } from '../../../contracts/documents.ts';
 import { useFormatters } from '../../format.ts';
@@ -152,10 +152,13 @@ export function VersionBody({
   version,
   templateId,
   headingLevel = 2,
+  sectionAction,
 }: {
   version: Pick<DocumentVersion, 'sections'>;
   templateId: string;
   headingLevel?: 2 | 3;
+  /** something beside each section's heading (the review's "Comment") */
+  sectionAction?: (section: TitledSection) => ReactNode;
 }): ReactElement {
   const { t } = useTranslation();
   const template = useTemplate(templateId);
@@ -163,10 +166,24 @@ export function VersionBody({
   return (
     <div className="doc-body">
       {sections.map((section) => (
-        <section key={section.sectionId} className="doc-section" aria-label={section.title}>
-          <Heading level={headingLevel} data-size="sm">
-            {section.title}
-          </Heading>
+        <section
+          key={section.sectionId}
+          className="doc-section"
+          aria-label={section.title}
+          data-section-id={section.sectionId}
+        >
+          {sectionAction ? (
+            <div className="review-section-heading">
+              <Heading level={headingLevel} data-size="sm">
+                {section.title}
+              </Heading>
+              {sectionAction(section)}
+            </div>
+          ) : (
+            <Heading level={headingLevel} data-size="sm">
+              {section.title}
+            </Heading>
+          )}
           {section.nodes.length > 0 ? (
             <DocumentContent nodes={section.nodes} headingOffset={headingLevel - 1} />
           ) : (
