@@ -137,7 +137,7 @@ export function DocumentSearchPage(): ReactElement {
         >
           {(data) => (
             <section aria-labelledby="doc-search-results" data-testid="search-results">
-              <Heading level={2} data-size="xs" id="doc-search-results" aria-live="polite">
+              <Heading level={2} data-size="xs" id="doc-search-results" aria-live="polite" className="mt-4">
                 {data.totalIsLowerBound
                   ? t('docSearch.countLowerBound', { count: data.total })
                   : t('docSearch.count', { count: data.total })}
