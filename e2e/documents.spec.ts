@@ -4,7 +4,7 @@ import { expect, test } from './support/test.ts';
 
 // Issue 5, the documents web: a quality coordinator writes a routine from seed 000's template in the
 // rich-text editor (a heading, a list, a link, a table), saves it and reads it back after a reload;
-// the approver publishes it; a revision is compared with the published version side by side; the
+// the author submits it and the approver approves it; a revision is compared with the published version side by side; the
 // demo's published routine is read with its versions and its print view. axe on every page, and the
 // editor's toolbar used from the keyboard.
 
@@ -143,21 +143,30 @@ test('a quality coordinator writes a routine from the template, saves it and rea
   await expect(draft.locator('table th').first()).toHaveText('Vem');
   await expect(page.getByTestId('document-facts')).toContainText('Olof Berglund');
   await expect(page.getByTestId('document-facts')).toContainText('Ortopedkliniken, Sjuksköterska');
-  // The author is not the approver: no Publish here.
-  await expect(page.getByRole('button', { name: 'Publicera' })).toHaveCount(0);
+  // The author is not the approver: no approval here.
+  await expect(page.getByRole('button', { name: 'Godkänn och publicera' })).toHaveCount(0);
   await expectAccessible(page, 'the document page with a draft');
   await signOut(page);
 });
 
 test('the approver publishes it; a revision is compared with the published version', async ({ page }) => {
+  // The author submits the draft for approval (review rounds have their own story).
+  await signIn(page, 'kvalitet.ortopedi', password);
+  await page.goto('/documents?status=draft');
+  await page.getByRole('link', { name: title }).click();
+  await page.getByRole('button', { name: 'Skicka för godkännande' }).click();
+  await expect(page.getByTestId('document-stage')).toContainText('Väntar på godkännande');
+  await signOut(page);
+
   await signIn(page, 'chef.ortopedi', password);
   await page.goto('/documents?status=draft');
   await page.getByRole('link', { name: title }).click();
-  await page.getByRole('button', { name: 'Publicera' }).click();
-  const confirm = page.getByRole('alertdialog');
-  await expect(confirm).toContainText('Version 1 blir gällande version');
-  await expectAccessible(page, 'the publish confirmation');
-  await confirm.getByRole('button', { name: 'Publicera' }).click();
+  await page.getByRole('button', { name: 'Godkänn och publicera' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('heading', { name: 'Godkänn och publicera version 1' })).toBeVisible();
+  await expectAccessible(page, 'the approve dialog');
+  await dialog.getByRole('button', { name: 'Godkänn och publicera' }).click();
+  await expect(dialog).toBeHidden();
   await expect(page.getByRole('tab', { name: 'Gällande version 1' })).toBeVisible();
   await expect(page.getByTestId('document-facts')).toContainText('Publicerad');
   await signOut(page);

@@ -12,6 +12,7 @@ import { RootShell } from '../components/RootShell.tsx';
 import { deviationConfigQuery } from '../features/deviations/api.ts';
 import { validateDeviationsSearch } from '../features/deviations/inbox/search.ts';
 import { validateStatsSearch } from '../features/deviations/stats/search.ts';
+import { validateDocumentSearchParams } from '../features/documents/search/searchParams.ts';
 import { validateCompareSearch, validateDocumentsSearch } from '../features/documents/search.ts';
 import { requireAdministrator, requireMe, requireRole, safeRedirect } from './guards.ts';
 import { optionalPage, optionalString } from './search.ts';
@@ -143,6 +144,16 @@ const documentsRoute = createRoute({
   path: '/documents',
   validateSearch: validateDocumentsSearch,
   component: lazyRouteComponent(() => import('../features/documents/DocumentsPage.tsx'), 'DocumentsPage'),
+});
+
+const documentSearchRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/documents/search',
+  validateSearch: validateDocumentSearchParams,
+  component: lazyRouteComponent(
+    () => import('../features/documents/search/DocumentSearchPage.tsx'),
+    'DocumentSearchPage',
+  ),
 });
 
 const documentRoute = createRoute({
@@ -293,6 +304,7 @@ const routeTree = rootRoute.addChildren([
     statisticsRoute,
     notificationsRoute,
     documentsRoute,
+    documentSearchRoute,
     documentRoute,
     documentEditRoute,
     documentVersionsRoute,

@@ -9,16 +9,15 @@ import { Page } from '../../components/Page.tsx';
 import { ErrorAlert, Loading } from '../../components/QueryState.tsx';
 import { documentApi, documentChanged, useDocument } from './api.ts';
 import { DocumentFacts, StatusTag, VersionBody } from './parts.tsx';
+import { ChangedBecauseOf } from './search/ChangedBecauseOf.tsx';
 import './documents.css';
 import { DocumentHistory, ReviewPanel } from './review/ReviewPanel.tsx';
 import { CommentButton } from './review/ReviewRounds.tsx';
 
-/** Edit, publish, and the links to versions, comparison and print. */
+/** Edit (approval and publishing are the review panel's), and the links to versions, comparison and print. */
 function DocumentActions({ document }: { document: Document }): ReactElement {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const mayEdit = document.allowedActions.includes('edit');
-  const mayPublish = document.allowedActions.includes('publish') && document.draft !== null;
   return (
     <div className="button-row">
       {mayEdit ? (
@@ -27,21 +26,6 @@ function DocumentActions({ document }: { document: Document }): ReactElement {
             {document.draft ? t('documents.page.editDraft') : t('documents.page.revise')}
           </Link>
         </Button>
-      ) : null}
-      {mayPublish ? (
-        <ConfirmButton
-          variant="secondary"
-          data-size="md"
-          title={t('documents.publish.title')}
-          text={t('documents.publish.text', { number: document.draft?.number ?? 0 })}
-          confirmLabel={t('documents.publish.confirm')}
-          onConfirm={async () => {
-            const published = await documentApi.publish(document.id, document.version);
-            await documentChanged(queryClient, published);
-          }}
-        >
-          {t('documents.publish.button')}
-        </ConfirmButton>
       ) : null}
     </div>
   );
@@ -131,6 +115,7 @@ export function DocumentPage(): ReactElement {
         <DocumentLinks document={document} />
       </section>
       <ReviewPanel document={document} />
+      <ChangedBecauseOf document={document} />
       <Tabs value={shown} onChange={setTab} className="mt-4">
         <Tabs.List>
           <Tabs.Tab value="current">

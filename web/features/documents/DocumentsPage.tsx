@@ -11,6 +11,7 @@ import { useMe } from '../../session.ts';
 import { canCreateDocument, useDocumentList, useDocumentTypes } from './api.ts';
 import { NewDocumentDialog } from './NewDocumentDialog.tsx';
 import { StatusTag } from './parts.tsx';
+import { DocumentSearchForm } from './search/SearchForm.tsx';
 import type { DocumentsSearch } from './search.ts';
 import './documents.css';
 
@@ -51,6 +52,7 @@ export function DocumentsPage(): ReactElement {
         ) : null
       }
     >
+      <DocumentSearchForm />
       <search className="filters" aria-label={t('documents.filters')}>
         <SelectInput
           formId="documents-filter"
