@@ -21,9 +21,10 @@ const PASSWORD = 'loopen-demo';
 const personas = ['admin', 'chef.avd12'] as const;
 type Persona = (typeof personas)[number];
 /**
- * Requests per operation. 62 operations × 150 is about 9,400 requests: 40–70 s on PGlite and 30–50 s
+ * Requests per operation. 62 operations × 150 was about 9,400 requests: 40–70 s on PGlite and 30–50 s
  * on PostgreSQL on the 2-core CI machine. LOOPEN_FUZZ_RUNS=400 (about 25,000 requests, under two
- * minutes each) is a deeper run by hand.
+ * minutes each) is a deeper run by hand. With issue 5 the document has about 100 operations, so the
+ * time allowed grows to 2.5 s per run (a shared machine under load took over 345 s).
  */
 const RUNS = Number(process.env.LOOPEN_FUZZ_RUNS ?? 150);
 /** A failure names its seed; LOOPEN_FUZZ_SEED=n replays the same inputs (the data they meet may differ). */
@@ -398,6 +399,6 @@ describe('fuzzing every endpoint from the OpenAPI document', () => {
       const unreached = operations.map((o) => o.key).filter((key) => !figures.reached.has(key));
       expect(unreached, 'operations whose handler no request reached').toEqual([]);
     },
-    120_000 + RUNS * 1_500,
+    120_000 + RUNS * 2_500,
   );
 });
