@@ -9,6 +9,7 @@ import { Page } from '../../components/Page.tsx';
 import { ErrorAlert, Loading } from '../../components/QueryState.tsx';
 import { documentApi, documentChanged, useDocument } from './api.ts';
 import { DocumentFacts, StatusTag, VersionBody } from './parts.tsx';
+import { AcknowledgePanel } from './reading/AcknowledgePanel.tsx';
 import './documents.css';
 
 /** Edit, publish, and the links to versions, comparison and print. */
@@ -128,6 +129,7 @@ export function DocumentPage(): ReactElement {
         <DocumentFacts document={document} version={current ?? draft} />
         <DocumentLinks document={document} />
       </section>
+      <AcknowledgePanel document={document} />
       <Tabs value={shown} onChange={setTab} className="mt-4">
         <Tabs.List>
           <Tabs.Tab value="current">
