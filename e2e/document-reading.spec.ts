@@ -144,3 +144,36 @@ test('a significant revision asks the nurse again, a minor one does not', async 
   await expect(toRead).not.toContainText(title);
   await expectAccessible(page, 'the reading list after a minor revision');
 });
+
+test('past its review date: the mark on the document and in the list, and the coordinators’ filter', async ({
+  page,
+}) => {
+  await signIn(page, 'kvalitet.ortopedi', password);
+  // The review-by day moved into the past stands for two years having gone by.
+  const before = await apiCall<Document>(page, 'GET', `/api/documents/${documentId}`);
+  await apiCall(page, 'PATCH', `/api/documents/${documentId}`, {
+    reviewBy: '2020-01-31',
+    expectedVersion: before.version,
+  });
+  await page
+    .getByRole('navigation', { name: /./ })
+    .getByRole('link', { name: 'Dokument', exact: true })
+    .click();
+  await page
+    .getByLabel('Revideringsdatum', { exact: true })
+    .selectOption({ label: 'Passerat revideringsdatum' });
+  await expect(page).toHaveURL(/pastReviewDate=true/);
+  const list = page.getByTestId('documents-list');
+  await expect(list.getByRole('row', { name: new RegExp(title) })).toContainText('Passerat revideringsdatum');
+  for (const row of await list.getByRole('row').all()) {
+    if ((await row.getByRole('columnheader').count()) === 0) {
+      await expect(row).toContainText('Passerat revideringsdatum');
+    }
+  }
+  await expectAccessible(page, 'the documents past their review date');
+  await page.screenshot({ path: `${shots}/past-review-list.png`, fullPage: true });
+  await list.getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByTestId('past-review')).toHaveText('Passerat revideringsdatum');
+  await expectAccessible(page, 'a document past its review date');
+});

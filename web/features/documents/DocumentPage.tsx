@@ -10,6 +10,7 @@ import { ErrorAlert, Loading } from '../../components/QueryState.tsx';
 import { documentApi, documentChanged, useDocument } from './api.ts';
 import { DocumentFacts, StatusTag, VersionBody } from './parts.tsx';
 import { AcknowledgePanel } from './reading/AcknowledgePanel.tsx';
+import { PastReviewTag } from './reading/PastReviewTag.tsx';
 import './documents.css';
 
 /** Edit, publish, and the links to versions, comparison and print. */
@@ -117,7 +118,8 @@ export function DocumentPage(): ReactElement {
       title={document.title}
       lead={
         <Paragraph className="doc-lead">
-          {document.type.label} <StatusTag status={document.status} />
+          {document.type.label} <StatusTag status={document.status} />{' '}
+          <PastReviewTag past={document.pastReviewDate} />
         </Paragraph>
       }
       actions={<DocumentActions document={document} />}
