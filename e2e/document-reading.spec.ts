@@ -177,3 +177,29 @@ test('past its review date: the mark on the document and in the list, and the co
   await expect(page.getByTestId('past-review')).toHaveText('Passerat revideringsdatum');
   await expectAccessible(page, 'a document past its review date');
 });
+
+test('the knowledge supports answer what is published, what is near publication, what is next', async ({
+  page,
+}) => {
+  await signIn(page, 'kvalitet', password);
+  await page
+    .getByRole('navigation', { name: /./ })
+    .getByRole('link', { name: 'Kunskapsstöd', exact: true })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kliniska kunskapsstöd' })).toBeVisible();
+  for (const group of [
+    'Publicerade',
+    'Nära publicering',
+    'Härnäst',
+    'Regionala tillägg',
+    'Under revidering',
+  ]) {
+    await expect(
+      page.getByRole('heading', { level: 2, name: new RegExp(`^${group} \\(\\d+\\)$`) }),
+    ).toBeVisible();
+  }
+  await expect(page.getByTestId('ks-published')).toContainText('Hallux valgus – kliniskt kunskapsstöd');
+  await expect(page.getByTestId('ks-published')).toContainText('Publicerad');
+  await expectAccessible(page, 'the knowledge supports');
+  await page.screenshot({ path: `${shots}/knowledge-supports.png`, fullPage: true });
+});

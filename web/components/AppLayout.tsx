@@ -20,6 +20,7 @@ interface NavItem {
     | '/statistics'
     | '/documents'
     | '/reading'
+    | '/knowledge-supports'
     | '/admin/units'
     | '/admin/people'
     | '/admin/organisations'
@@ -71,6 +72,7 @@ export function AppLayout(): ReactElement {
     ...(handlingNav.meeting ? [{ to: '/unit-meeting' as const, label: t('caseNav.unitMeeting') }] : []),
     ...(canViewStatistics(me) ? [{ to: '/statistics' as const, label: t('stats.nav') }] : []),
     { to: '/documents', label: t('documents.nav') },
+    { to: '/knowledge-supports', label: t('knowledgeSupports.nav') },
     { to: '/reading', label: t('reading.nav'), count: readingCount, countLabel: t('reading.navWaiting') },
     { to: '/account', label: t('nav.account') },
   ];

@@ -205,6 +205,15 @@ const readingOverviewRoute = createRoute({
   ),
 });
 
+const knowledgeSupportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/knowledge-supports',
+  component: lazyRouteComponent(
+    () => import('../features/documents/reading/KnowledgeSupportsPage.tsx'),
+    'KnowledgeSupportsPage',
+  ),
+});
+
 const adminRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin',
@@ -318,6 +327,7 @@ const routeTree = rootRoute.addChildren([
     documentCompareRoute,
     readingRoute,
     readingOverviewRoute,
+    knowledgeSupportsRoute,
     adminRoute.addChildren([
       unitsRoute,
       peopleRoute,
