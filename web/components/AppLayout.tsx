@@ -5,6 +5,7 @@ import { type ReactElement, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHandlingNav } from '../features/deviations/inbox/nav.ts';
 import { canViewStatistics } from '../features/deviations/stats/access.ts';
+import { useUnreadCount } from '../features/documents/reading/api.ts';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { canAdminister, canViewAudit, signOut, useMe } from '../session.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -18,6 +19,8 @@ interface NavItem {
     | '/unit-meeting'
     | '/statistics'
     | '/documents'
+    | '/reading'
+    | '/knowledge-supports'
     | '/admin/units'
     | '/admin/people'
     | '/admin/organisations'
@@ -28,6 +31,8 @@ interface NavItem {
   label: string;
   /** a number beside the label, e.g. the cases waiting in the inbox */
   count?: number;
+  /** what the count counts, for screen readers; default "waiting" */
+  countLabel?: string;
 }
 
 export function AppLayout(): ReactElement {
@@ -57,6 +62,7 @@ export function AppLayout(): ReactElement {
   }, [menuOpen]);
 
   const handlingNav = useHandlingNav(me);
+  const readingCount = useUnreadCount();
   const mainItems: NavItem[] = [
     { to: '/', label: t('nav.home') },
     { to: '/my-reports', label: t('myReports.nav') },
@@ -66,6 +72,8 @@ export function AppLayout(): ReactElement {
     ...(handlingNav.meeting ? [{ to: '/unit-meeting' as const, label: t('caseNav.unitMeeting') }] : []),
     ...(canViewStatistics(me) ? [{ to: '/statistics' as const, label: t('stats.nav') }] : []),
     { to: '/documents', label: t('documents.nav') },
+    { to: '/knowledge-supports', label: t('knowledgeSupports.nav') },
+    { to: '/reading', label: t('reading.nav'), count: readingCount, countLabel: t('reading.navWaiting') },
     { to: '/account', label: t('nav.account') },
   ];
   const adminItems: NavItem[] = canAdminister(me)
@@ -105,7 +113,7 @@ export function AppLayout(): ReactElement {
           {item.count ? (
             <span className="nav-count">
               {item.count}
-              <span className="ds-sr-only"> {t('caseNav.waiting')}</span>
+              <span className="ds-sr-only"> {item.countLabel ?? t('caseNav.waiting')}</span>
             </span>
           ) : null}
         </Link>

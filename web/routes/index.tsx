@@ -12,6 +12,7 @@ import { RootShell } from '../components/RootShell.tsx';
 import { deviationConfigQuery } from '../features/deviations/api.ts';
 import { validateDeviationsSearch } from '../features/deviations/inbox/search.ts';
 import { validateStatsSearch } from '../features/deviations/stats/search.ts';
+import { validateReadingOverviewSearch } from '../features/documents/reading/search.ts';
 import { validateDocumentSearchParams } from '../features/documents/search/searchParams.ts';
 import { validateCompareSearch, validateDocumentsSearch } from '../features/documents/search.ts';
 import { requireAdministrator, requireMe, requireRole, safeRedirect } from './guards.ts';
@@ -198,6 +199,32 @@ const documentPrintRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/documents/PrintPage.tsx'), 'PrintPage'),
 });
 
+// Reading: my reading list, and who in my units has read what.
+const readingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reading',
+  component: lazyRouteComponent(() => import('../features/documents/reading/ReadingPage.tsx'), 'ReadingPage'),
+});
+
+const readingOverviewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reading/overview',
+  validateSearch: validateReadingOverviewSearch,
+  component: lazyRouteComponent(
+    () => import('../features/documents/reading/ReadingOverviewPage.tsx'),
+    'ReadingOverviewPage',
+  ),
+});
+
+const knowledgeSupportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/knowledge-supports',
+  component: lazyRouteComponent(
+    () => import('../features/documents/reading/KnowledgeSupportsPage.tsx'),
+    'KnowledgeSupportsPage',
+  ),
+});
+
 const adminRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin',
@@ -310,6 +337,9 @@ const routeTree = rootRoute.addChildren([
     documentVersionsRoute,
     documentVersionRoute,
     documentCompareRoute,
+    readingRoute,
+    readingOverviewRoute,
+    knowledgeSupportsRoute,
     adminRoute.addChildren([
       unitsRoute,
       peopleRoute,

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/Page.tsx';
 import { EmptyState } from '../../components/QueryState.tsx';
 import { canAdminister, canViewAudit, useMe } from '../../session.ts';
+import { ReadingHomeBlock } from '../documents/reading/ReadingHomeBlock.tsx';
 
 const languageNames = { sv: 'Svenska', nb: 'Norsk bokmål', en: 'English' } as const;
 
@@ -31,6 +32,7 @@ export function HomePage(): ReactElement {
           </div>
         </Card.Block>
       </Card>
+      <ReadingHomeBlock />
       <div className="card-grid">
         <Card>
           <Card.Block>

@@ -9,6 +9,8 @@ import { Page } from '../../components/Page.tsx';
 import { ErrorAlert, Loading } from '../../components/QueryState.tsx';
 import { documentApi, documentChanged, useDocument } from './api.ts';
 import { DocumentFacts, StatusTag, VersionBody } from './parts.tsx';
+import { AcknowledgePanel } from './reading/AcknowledgePanel.tsx';
+import { PastReviewTag } from './reading/PastReviewTag.tsx';
 import { ChangedBecauseOf } from './search/ChangedBecauseOf.tsx';
 import './documents.css';
 import { DocumentHistory, ReviewPanel } from './review/ReviewPanel.tsx';
@@ -102,7 +104,8 @@ export function DocumentPage(): ReactElement {
       title={document.title}
       lead={
         <Paragraph className="doc-lead">
-          {document.type.label} <StatusTag status={document.status} />
+          {document.type.label} <StatusTag status={document.status} />{' '}
+          <PastReviewTag past={document.pastReviewDate} />
         </Paragraph>
       }
       actions={<DocumentActions document={document} />}
@@ -116,6 +119,7 @@ export function DocumentPage(): ReactElement {
       </section>
       <ReviewPanel document={document} />
       <ChangedBecauseOf document={document} />
+      <AcknowledgePanel document={document} />
       <Tabs value={shown} onChange={setTab} className="mt-4">
         <Tabs.List>
           <Tabs.Tab value="current">

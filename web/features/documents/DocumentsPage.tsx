@@ -11,6 +11,7 @@ import { useMe } from '../../session.ts';
 import { canCreateDocument, useDocumentList, useDocumentTypes } from './api.ts';
 import { NewDocumentDialog } from './NewDocumentDialog.tsx';
 import { StatusTag } from './parts.tsx';
+import { canSeePastReviewList, PastReviewTag } from './reading/PastReviewTag.tsx';
 import { DocumentSearchForm } from './search/SearchForm.tsx';
 import type { DocumentsSearch } from './search.ts';
 import './documents.css';
@@ -24,8 +25,14 @@ export function DocumentsPage(): ReactElement {
   const format = useFormatters();
   const navigate = useNavigate();
   const search = useSearch({ from: '/app/documents' });
-  const { page = 1, typeId, status } = search;
-  const list = useDocumentList({ page, pageSize: PAGE_SIZE, typeId, status });
+  const { page = 1, typeId, status, pastReviewDate } = search;
+  const list = useDocumentList({
+    page,
+    pageSize: PAGE_SIZE,
+    typeId,
+    status,
+    pastReviewDate: pastReviewDate ? 'true' : undefined,
+  });
   const types = useDocumentTypes();
   const [creating, setCreating] = useState(false);
   const mayCreate = canCreateDocument(me);
@@ -77,11 +84,24 @@ export function DocumentsPage(): ReactElement {
             label: t(`documents.status.${s}`),
           }))}
         />
+        {canSeePastReviewList(me.roles) ? (
+          <SelectInput
+            formId="documents-filter"
+            name="pastReviewDate"
+            label={t('reading.pastReviewFilter')}
+            value={pastReviewDate ? 'true' : ''}
+            onChange={(event) =>
+              setSearch({ pastReviewDate: event.target.value === 'true' ? true : undefined })
+            }
+            placeholder={t('reading.pastReviewAll')}
+            options={[{ value: 'true', label: t('reading.pastReviewOnly') }]}
+          />
+        ) : null}
       </search>
       <QueryState
         query={list}
         isEmpty={(data) => data.total === 0}
-        empty={typeId || status ? t('documents.emptyFiltered') : t('documents.empty')}
+        empty={typeId || status || pastReviewDate ? t('documents.emptyFiltered') : t('documents.empty')}
       >
         {(data) => (
           <>
@@ -114,7 +134,8 @@ export function DocumentsPage(): ReactElement {
                         <StatusTag status={item.status} />
                       </Table.Cell>
                       <Table.Cell className="nowrap">
-                        {item.reviewBy ? format.date(item.reviewBy) : '–'}
+                        {item.reviewBy ? format.date(item.reviewBy) : '–'}{' '}
+                        <PastReviewTag past={item.pastReviewDate} />
                       </Table.Cell>
                       <Table.Cell>{item.owner.name}</Table.Cell>
                     </Table.Row>

@@ -19,6 +19,7 @@ const enc = encodeURIComponent;
 export interface DocumentListQuery {
   typeId?: string;
   status?: Document['status'];
+  pastReviewDate?: 'true';
   page: number;
   pageSize: number;
 }

@@ -8,6 +8,8 @@ const listStatuses = ['draft', 'published', 'archived'] as const;
 export interface DocumentsSearch {
   typeId?: string;
   status?: (typeof listStatuses)[number];
+  /** quality coordinators' list: only those past their review date */
+  pastReviewDate?: true;
   page?: number;
 }
 
@@ -19,6 +21,7 @@ export function validateDocumentsSearch(search: Record<string, unknown>): Docume
   if (status && (listStatuses as readonly string[]).includes(status)) {
     out.status = status as DocumentsSearch['status'];
   }
+  if (search.pastReviewDate === true || search.pastReviewDate === 'true') out.pastReviewDate = true;
   const page = optionalPage(search.page);
   if (page) out.page = page;
   return out;
