@@ -1,13 +1,11 @@
 import { Alert, Button, Link as DsLink, Heading, Paragraph, Tabs } from '@digdir/designsystemet-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Document } from '../../../contracts/documents.ts';
-import { ConfirmButton } from '../../components/dialogs.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ErrorAlert, Loading } from '../../components/QueryState.tsx';
-import { documentApi, documentChanged, useDocument } from './api.ts';
+import { useDocument } from './api.ts';
 import { DocumentFacts, StatusTag, VersionBody } from './parts.tsx';
 import { AcknowledgePanel } from './reading/AcknowledgePanel.tsx';
 import { PastReviewTag } from './reading/PastReviewTag.tsx';
