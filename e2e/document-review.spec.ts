@@ -4,7 +4,8 @@ import { expect, test } from './support/test.ts';
 
 // Issue 5, review and approval on the document page: a quality coordinator writes a routine from seed
 // 000's template, opens review round 1 with two reviewers; each reviewer, in a browser of their own,
-// comments on a section; the author answers both and closes the round; round 2 with one comment,
+// comments on a section; the author answers both and closes the round; round 2, for which the author
+// adds someone who is not one of the document's reviewers (and who is told), with one comment,
 // answered and closed; the author submits; the approver sends it back with a reason; the author sees
 // the reason, edits and submits again; the approver approves it as a significant change; the document
 // is published as version 1 with its history. axe on every page and dialog.
@@ -180,14 +181,46 @@ test('each reviewer comments on a section; the author answers both and closes th
   await expectAccessible(page, 'the closed round');
   await page.screenshot({ path: `${shots}/round-1-closed.png`, fullPage: true });
 
-  // Round 2, with one reviewer.
+  // Round 2: one of the document's reviewers, and Fredrik Lund, who is not one of them, added for
+  // this round only, by keyboard.
   await page.getByRole('button', { name: 'Starta granskningsrunda' }).click();
   const open = page.getByRole('dialog');
   await expect(open.getByRole('heading', { name: 'Starta granskningsrunda för version 1' })).toBeVisible();
   await open.getByRole('checkbox', { name: 'Lars Nyström' }).uncheck();
+  await open.getByLabel('Sök fler granskare').fill('Fredrik');
+  // Enter in the search moves on to the list; it does not open the round.
+  await page.keyboard.press('Enter');
+  const pick = open.getByLabel('Person att lägga till i rundan');
+  await expect(pick).toBeFocused();
+  await expect(open).toBeVisible();
+  await expect(pick.locator('option', { hasText: 'Fredrik Lund' })).toHaveCount(1);
+  await pick.selectOption({
+    label: (await pick.locator('option', { hasText: 'Fredrik Lund' }).textContent()) ?? '',
+  });
+  await open.getByRole('button', { name: 'Lägg till i rundan' }).press('Enter');
+  const added = open.getByRole('checkbox', { name: 'Fredrik Lund' });
+  await expect(added).toBeChecked();
+  await expect(added).toBeFocused();
+  await expect(open.getByRole('checkbox', { name: 'Hanna Sjöberg' })).toBeChecked();
+  await expect(open.getByRole('checkbox', { name: 'Lars Nyström' })).not.toBeChecked();
+  // Unchecked, the added person is out of the round; checked again (Space), back in.
+  await page.keyboard.press('Space');
+  await expect(added).not.toBeChecked();
+  await page.keyboard.press('Space');
+  await expect(added).toBeChecked();
+  await expectAccessible(page, 'the open-round dialog with a reviewer added');
+  await page.screenshot({ path: `${shots}/open-round-added-reviewer.png`, fullPage: true });
   await open.getByRole('button', { name: 'Starta rundan' }).click();
   await expect(open).toBeHidden();
   await expect(page.getByTestId('document-stage')).toContainText('På granskning, runda 2');
+  await expect(page.getByTestId('review-round-2')).toContainText('Hanna Sjöberg, Fredrik Lund');
+  await signOut(page);
+
+  // The added reviewer is told about the round.
+  await signIn(page, 'chef.fot', password);
+  await page.goto('/notifications');
+  await expect(page.getByRole('heading', { level: 1, name: 'Notiser' })).toBeVisible();
+  await expect(page.getByText(`${title}”, granskningsomgång 2`)).toBeVisible();
   await signOut(page);
 
   await reviewerComments(browser, 'chef.hoft', 'Bakgrund', 'Bra, men ange källan.');

@@ -2,7 +2,7 @@ import { Pagination, Paragraph, usePagination } from '@digdir/designsystemet-rea
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 
-interface PagingProps {
+export interface PagingProps {
   page: number;
   pageSize: number;
   total: number;

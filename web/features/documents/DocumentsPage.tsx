@@ -3,8 +3,8 @@ import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectInput } from '../../components/form.tsx';
+import { ListTable } from '../../components/ListTable.tsx';
 import { Page } from '../../components/Page.tsx';
-import { Paging } from '../../components/Paging.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useFormatters } from '../../format.ts';
 import { useMe } from '../../session.ts';
@@ -104,52 +104,46 @@ export function DocumentsPage(): ReactElement {
         empty={typeId || status || pastReviewDate ? t('documents.emptyFiltered') : t('documents.empty')}
       >
         {(data) => (
-          <>
-            <div className="table-scroll">
-              <Table data-testid="documents-list">
-                <caption className="ds-sr-only">{t('documents.caption')}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell>{t('documents.column.title')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('documents.column.type')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('documents.column.version')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('documents.column.status')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('documents.column.validTo')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('documents.column.owner')}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {data.items.map((item) => (
-                    <Table.Row key={item.id}>
-                      <Table.Cell>
-                        <DsLink asChild>
-                          <Link to="/documents/$id" params={{ id: item.id }}>
-                            {item.title}
-                          </Link>
-                        </DsLink>
-                      </Table.Cell>
-                      <Table.Cell>{item.type.label}</Table.Cell>
-                      <Table.Cell>{item.currentVersion ?? '–'}</Table.Cell>
-                      <Table.Cell>
-                        <StatusTag status={item.status} />
-                      </Table.Cell>
-                      <Table.Cell className="nowrap">
-                        {item.reviewBy ? format.date(item.reviewBy) : '–'}{' '}
-                        <PastReviewTag past={item.pastReviewDate} />
-                      </Table.Cell>
-                      <Table.Cell>{item.owner.name}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </div>
-            <Paging
-              page={data.page}
-              pageSize={data.pageSize}
-              total={data.total}
-              onChange={(next) => setSearch({ page: next > 1 ? next : undefined })}
-            />
-          </>
+          <ListTable
+            data-testid="documents-list"
+            caption={t('documents.caption')}
+            columns={[
+              t('documents.column.title'),
+              t('documents.column.type'),
+              t('documents.column.version'),
+              t('documents.column.status'),
+              t('documents.column.validTo'),
+              t('documents.column.owner'),
+            ]}
+            paging={{
+              page: data.page,
+              pageSize: data.pageSize,
+              total: data.total,
+              onChange: (next) => setSearch({ page: next > 1 ? next : undefined }),
+            }}
+          >
+            {data.items.map((item) => (
+              <Table.Row key={item.id}>
+                <Table.Cell>
+                  <DsLink asChild>
+                    <Link to="/documents/$id" params={{ id: item.id }}>
+                      {item.title}
+                    </Link>
+                  </DsLink>
+                </Table.Cell>
+                <Table.Cell>{item.type.label}</Table.Cell>
+                <Table.Cell>{item.currentVersion ?? '–'}</Table.Cell>
+                <Table.Cell>
+                  <StatusTag status={item.status} />
+                </Table.Cell>
+                <Table.Cell className="nowrap">
+                  {item.reviewBy ? format.date(item.reviewBy) : '–'}{' '}
+                  <PastReviewTag past={item.pastReviewDate} />
+                </Table.Cell>
+                <Table.Cell>{item.owner.name}</Table.Cell>
+              </Table.Row>
+            ))}
+          </ListTable>
         )}
       </QueryState>
       {mayCreate ? <NewDocumentDialog open={creating} onClose={() => setCreating(false)} /> : null}

@@ -5,7 +5,6 @@ import {
   Fieldset,
   Label,
   Select,
-  Textfield,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -14,76 +13,12 @@ import { type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentTemplate } from '../../../contracts/documents.ts';
 import { FormDialog } from '../../components/dialogs.tsx';
-import {
-  type FieldErrors,
-  FormErrors,
-  fieldId,
-  SelectInput,
-  TextInput,
-  useForm,
-} from '../../components/form.tsx';
-import { useDeviationPeople } from '../deviations/api.ts';
+import { type FieldErrors, FormErrors, fieldId, TextInput, useForm } from '../../components/form.tsx';
 import { documentApi, documentChanged, useDocumentTemplates, useUnits } from './api.ts';
+import { type Named, PersonSearch } from './PersonSearch.tsx';
 import { professionCodes, useProfessionLabel } from './parts.tsx';
 
 const FORM_ID = 'new-document';
-
-interface Named {
-  id: string;
-  name: string;
-}
-
-/** A person chosen by searching the organisation's people (the same search the case handling uses). */
-function PersonSearch({
-  name,
-  label,
-  searchLabel,
-  value,
-  onChange,
-  error,
-  exclude = [],
-}: {
-  name: string;
-  label: string;
-  searchLabel: string;
-  value: string;
-  onChange: (person: Named | null) => void;
-  error?: string;
-  exclude?: string[];
-}): ReactElement {
-  const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const people = useDeviationPeople(q, false);
-  const options = (people.data?.items ?? [])
-    .filter((p) => !exclude.includes(p.id))
-    .slice(0, 50)
-    .map((p) => ({ value: p.id, label: [p.name, p.profession].filter(Boolean).join(', '), name: p.name }));
-  return (
-    <div className="doc-person-search">
-      <Textfield
-        id={`${fieldId(FORM_ID, name)}-search`}
-        label={searchLabel}
-        value={q}
-        onChange={(event) => setQ(event.target.value)}
-        autoComplete="off"
-        data-size="sm"
-      />
-      <SelectInput
-        formId={FORM_ID}
-        name={name}
-        label={label}
-        value={value}
-        onChange={(event) => {
-          const found = options.find((o) => o.value === event.target.value);
-          onChange(found ? { id: found.value, name: found.name } : null);
-        }}
-        placeholder={people.isPending ? t('common.loading') : t('form.choose')}
-        options={options}
-        error={error}
-      />
-    </div>
-  );
-}
 
 /** The templates grouped under their document types, as option groups. */
 function TemplateSelect({
@@ -211,6 +146,7 @@ function NewDocumentForm({ onClose }: { onClose: () => void }): ReactElement {
         required
       />
       <PersonSearch
+        formId={FORM_ID}
         name="approverId"
         label={labels.approverId}
         searchLabel={t('documents.new.approverSearch')}
@@ -240,6 +176,7 @@ function NewDocumentForm({ onClose }: { onClose: () => void }): ReactElement {
         ) : null}
         <div className="inline-form">
           <PersonSearch
+            formId={FORM_ID}
             name="reviewerIds"
             label={t('documents.new.reviewer')}
             searchLabel={t('documents.new.reviewerSearch')}

@@ -132,6 +132,26 @@ function useRovingToolbar() {
   return { ref, onKeyDown, onFocus };
 }
 
+/** The chain-link icon of "Link", struck through for "Remove link". */
+function LinkIcon({ crossed = false }: { crossed?: boolean }): ReactElement {
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+    >
+      <path d="M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1" />
+      <path d="M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1" />
+      {crossed ? <path d="M4 4l16 16" /> : null}
+    </svg>
+  );
+}
+
 function Toolbar({ editor, label, onLink }: { editor: Editor; label: string; onLink: () => void }) {
   const { t } = useTranslation();
   const roving = useRovingToolbar();
@@ -232,39 +252,14 @@ function Toolbar({ editor, label, onLink }: { editor: Editor; label: string; onL
         pressed={state.link}
         onClick={onLink}
       >
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 24 24"
-          width="18"
-          height="18"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-          strokeLinecap="round"
-        >
-          <path d="M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1" />
-          <path d="M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1" />
-        </svg>
+        <LinkIcon />
       </ToolbarButton>
       <ToolbarButton
         label={t('documents.editor.unlink')}
         disabled={!state.link}
         onClick={() => chain().extendMarkRange('link').unsetLink().run()}
       >
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 24 24"
-          width="18"
-          height="18"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-          strokeLinecap="round"
-        >
-          <path d="M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1" />
-          <path d="M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1" />
-          <path d="M4 4l16 16" />
-        </svg>
+        <LinkIcon crossed />
       </ToolbarButton>
       <span className="doc-toolbar__divider" aria-hidden="true" />
       <ToolbarButton

@@ -2,8 +2,8 @@ import { Button, Link as DsLink, Paragraph, Table } from '@digdir/designsystemet
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListTable } from '../../../components/ListTable.tsx';
 import { Page } from '../../../components/Page.tsx';
-import { Paging } from '../../../components/Paging.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { useFormatters } from '../../../format.ts';
 import { useDeviationList } from '../api.ts';
@@ -51,51 +51,44 @@ export function MyReportsPage(): ReactElement {
         }
       >
         {(data) => (
-          <>
-            <div className="table-scroll">
-              <Table data-testid="my-reports">
-                <caption className="ds-sr-only">{t('myReports.caption')}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell>{t('myReports.number')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('myReports.type')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('myReports.reportedAt')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('myReports.status')}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {data.items.map((item) => (
-                    <Table.Row key={item.id}>
-                      <Table.Cell className="nowrap">
-                        <DsLink asChild>
-                          <Link to="/my-reports/$id" params={{ id: item.id }}>
-                            {item.number}
-                          </Link>
-                        </DsLink>
-                      </Table.Cell>
-                      <Table.Cell>
-                        {name(item.categoryName)}
-                        <div className="muted small">{name(item.entryName)}</div>
-                      </Table.Cell>
-                      <Table.Cell className="nowrap">{format.date(item.reportedAt)}</Table.Cell>
-                      <Table.Cell>
-                        <StatusTag status={item.status} />
-                      </Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </div>
-            <Paging
-              page={data.page}
-              pageSize={data.pageSize}
-              total={data.total}
-              totalIsLowerBound={data.totalIsLowerBound}
-              onChange={(next) =>
-                void navigate({ to: '/my-reports', search: next > 1 ? { page: next } : {} })
-              }
-            />
-          </>
+          <ListTable
+            data-testid="my-reports"
+            caption={t('myReports.caption')}
+            columns={[
+              t('myReports.number'),
+              t('myReports.type'),
+              t('myReports.reportedAt'),
+              t('myReports.status'),
+            ]}
+            paging={{
+              page: data.page,
+              pageSize: data.pageSize,
+              total: data.total,
+              totalIsLowerBound: data.totalIsLowerBound,
+              onChange: (next) =>
+                void navigate({ to: '/my-reports', search: next > 1 ? { page: next } : {} }),
+            }}
+          >
+            {data.items.map((item) => (
+              <Table.Row key={item.id}>
+                <Table.Cell className="nowrap">
+                  <DsLink asChild>
+                    <Link to="/my-reports/$id" params={{ id: item.id }}>
+                      {item.number}
+                    </Link>
+                  </DsLink>
+                </Table.Cell>
+                <Table.Cell>
+                  {name(item.categoryName)}
+                  <div className="muted small">{name(item.entryName)}</div>
+                </Table.Cell>
+                <Table.Cell className="nowrap">{format.date(item.reportedAt)}</Table.Cell>
+                <Table.Cell>
+                  <StatusTag status={item.status} />
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </ListTable>
         )}
       </QueryState>
     </Page>

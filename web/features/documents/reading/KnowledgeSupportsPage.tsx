@@ -5,6 +5,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KnowledgeSupportItem, KnowledgeSupports } from '../../../../contracts/document-reading.ts';
 import { api } from '../../../api.ts';
+import { ListTable } from '../../../components/ListTable.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { EmptyState, QueryState } from '../../../components/QueryState.tsx';
 import { useFormatters } from '../../../format.ts';
@@ -24,37 +25,33 @@ function Group({ group, items }: { group: (typeof groups)[number]; items: Knowle
       {items.length === 0 ? (
         <EmptyState>{t('knowledgeSupports.emptyGroup')}</EmptyState>
       ) : (
-        <div className="table-scroll">
-          <Table data-testid={id}>
-            <caption className="ds-sr-only">{t(`knowledgeSupports.group.${group}`)}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('knowledgeSupports.column.title')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('knowledgeSupports.column.status')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('knowledgeSupports.column.planned')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('knowledgeSupports.column.owner')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {items.map((item) => (
-                <Table.Row key={item.id}>
-                  <Table.Cell>
-                    <DsLink asChild>
-                      <Link to="/documents/$id" params={{ id: item.id }}>
-                        {item.title}
-                      </Link>
-                    </DsLink>
-                  </Table.Cell>
-                  <Table.Cell>{t(`knowledgeSupports.status.${item.status}`)}</Table.Cell>
-                  <Table.Cell className="nowrap">
-                    {item.plannedPublication ? format.date(item.plannedPublication) : '–'}
-                  </Table.Cell>
-                  <Table.Cell>{item.owner.name}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+        <ListTable
+          data-testid={id}
+          caption={t(`knowledgeSupports.group.${group}`)}
+          columns={[
+            t('knowledgeSupports.column.title'),
+            t('knowledgeSupports.column.status'),
+            t('knowledgeSupports.column.planned'),
+            t('knowledgeSupports.column.owner'),
+          ]}
+        >
+          {items.map((item) => (
+            <Table.Row key={item.id}>
+              <Table.Cell>
+                <DsLink asChild>
+                  <Link to="/documents/$id" params={{ id: item.id }}>
+                    {item.title}
+                  </Link>
+                </DsLink>
+              </Table.Cell>
+              <Table.Cell>{t(`knowledgeSupports.status.${item.status}`)}</Table.Cell>
+              <Table.Cell className="nowrap">
+                {item.plannedPublication ? format.date(item.plannedPublication) : '–'}
+              </Table.Cell>
+              <Table.Cell>{item.owner.name}</Table.Cell>
+            </Table.Row>
+          ))}
+        </ListTable>
       )}
     </section>
   );

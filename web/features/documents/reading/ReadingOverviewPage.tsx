@@ -3,8 +3,8 @@ import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectInput } from '../../../components/form.tsx';
+import { ListTable } from '../../../components/ListTable.tsx';
 import { Page } from '../../../components/Page.tsx';
-import { Paging } from '../../../components/Paging.tsx';
 import { EmptyState, QueryState } from '../../../components/QueryState.tsx';
 import { useFormatters } from '../../../format.ts';
 import { useMe } from '../../../session.ts';
@@ -106,44 +106,40 @@ function DocumentReaders({
               {data.total === 0 ? (
                 <EmptyState>{t('reading.overview.emptyPeople')}</EmptyState>
               ) : (
-                <div className="table-scroll">
-                  <Table data-testid="reading-people">
-                    <caption className="ds-sr-only">{t('reading.overview.peopleCaption')}</caption>
-                    <Table.Head>
-                      <Table.Row>
-                        <Table.HeaderCell>{t('reading.overview.column.name')}</Table.HeaderCell>
-                        <Table.HeaderCell>{t('reading.overview.column.unit')}</Table.HeaderCell>
-                        <Table.HeaderCell>{t('reading.overview.column.profession')}</Table.HeaderCell>
-                        <Table.HeaderCell>{t('reading.overview.column.read')}</Table.HeaderCell>
-                      </Table.Row>
-                    </Table.Head>
-                    <Table.Body>
-                      {data.items.map((row) => (
-                        <Table.Row key={`${row.person.id}-${row.unit.id}`}>
-                          <Table.Cell>{row.person.name}</Table.Cell>
-                          <Table.Cell>{row.unit.name}</Table.Cell>
-                          <Table.Cell>{row.profession ? profession(row.profession) : '–'}</Table.Cell>
-                          <Table.Cell>
-                            {row.acknowledgedAt ? (
-                              <span className="nowrap">
-                                {t('reading.overview.readOn', { date: format.date(row.acknowledgedAt) })}
-                              </span>
-                            ) : (
-                              <Tag data-color="warning">{t('reading.overview.notRead')}</Tag>
-                            )}
-                          </Table.Cell>
-                        </Table.Row>
-                      ))}
-                    </Table.Body>
-                  </Table>
-                </div>
+                <ListTable
+                  data-testid="reading-people"
+                  caption={t('reading.overview.peopleCaption')}
+                  columns={[
+                    t('reading.overview.column.name'),
+                    t('reading.overview.column.unit'),
+                    t('reading.overview.column.profession'),
+                    t('reading.overview.column.read'),
+                  ]}
+                  paging={{
+                    page: data.page,
+                    pageSize: data.pageSize,
+                    total: data.total,
+                    onChange: (next) => setSearch({ page: next > 1 ? next : undefined }),
+                  }}
+                >
+                  {data.items.map((row) => (
+                    <Table.Row key={`${row.person.id}-${row.unit.id}`}>
+                      <Table.Cell>{row.person.name}</Table.Cell>
+                      <Table.Cell>{row.unit.name}</Table.Cell>
+                      <Table.Cell>{row.profession ? profession(row.profession) : '–'}</Table.Cell>
+                      <Table.Cell>
+                        {row.acknowledgedAt ? (
+                          <span className="nowrap">
+                            {t('reading.overview.readOn', { date: format.date(row.acknowledgedAt) })}
+                          </span>
+                        ) : (
+                          <Tag data-color="warning">{t('reading.overview.notRead')}</Tag>
+                        )}
+                      </Table.Cell>
+                    </Table.Row>
+                  ))}
+                </ListTable>
               )}
-              <Paging
-                page={data.page}
-                pageSize={data.pageSize}
-                total={data.total}
-                onChange={(next) => setSearch({ page: next > 1 ? next : undefined })}
-              />
             </>
           )
         }
@@ -212,42 +208,36 @@ export function ReadingOverviewPage(): ReactElement {
             empty={t('reading.overview.emptyDocuments')}
           >
             {(data) => (
-              <div className="table-scroll">
-                <Table data-testid="reading-documents">
-                  <caption className="ds-sr-only">{t('reading.overview.documentsHeading')}</caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell>{t('reading.column.title')}</Table.HeaderCell>
-                      <Table.HeaderCell>{t('reading.column.version')}</Table.HeaderCell>
-                      <Table.HeaderCell>{t('reading.column.readBy')}</Table.HeaderCell>
-                      <Table.HeaderCell>{t('reading.overview.column.progress')}</Table.HeaderCell>
-                    </Table.Row>
-                  </Table.Head>
-                  <Table.Body>
-                    {data.items.map((item) => (
-                      <Table.Row key={item.documentId}>
-                        <Table.Cell>
-                          <DsLink asChild>
-                            <Link
-                              to="/reading/overview"
-                              search={{ unitId: search.unitId, documentId: item.documentId }}
-                            >
-                              {item.title}
-                            </Link>
-                          </DsLink>
-                        </Table.Cell>
-                        <Table.Cell>{item.versionNumber}</Table.Cell>
-                        <Table.Cell className="nowrap">
-                          {item.readBy ? format.date(item.readBy) : '–'}
-                        </Table.Cell>
-                        <Table.Cell>
-                          <Progress read={item.read} audience={item.audience} />
-                        </Table.Cell>
-                      </Table.Row>
-                    ))}
-                  </Table.Body>
-                </Table>
-              </div>
+              <ListTable
+                data-testid="reading-documents"
+                caption={t('reading.overview.documentsHeading')}
+                columns={[
+                  t('reading.column.title'),
+                  t('reading.column.version'),
+                  t('reading.column.readBy'),
+                  t('reading.overview.column.progress'),
+                ]}
+              >
+                {data.items.map((item) => (
+                  <Table.Row key={item.documentId}>
+                    <Table.Cell>
+                      <DsLink asChild>
+                        <Link
+                          to="/reading/overview"
+                          search={{ unitId: search.unitId, documentId: item.documentId }}
+                        >
+                          {item.title}
+                        </Link>
+                      </DsLink>
+                    </Table.Cell>
+                    <Table.Cell>{item.versionNumber}</Table.Cell>
+                    <Table.Cell className="nowrap">{item.readBy ? format.date(item.readBy) : '–'}</Table.Cell>
+                    <Table.Cell>
+                      <Progress read={item.read} audience={item.audience} />
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </ListTable>
             )}
           </QueryState>
         </section>

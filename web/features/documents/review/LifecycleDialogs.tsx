@@ -1,12 +1,11 @@
 import { Button, Checkbox, Fieldset, Paragraph, Radio } from '@digdir/designsystemet-react';
-import { useQueryClient } from '@tanstack/react-query';
-import { type ReactElement, useState } from 'react';
+import { type ReactElement, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Document } from '../../../../contracts/documents.ts';
-import { FormDialog } from '../../../components/dialogs.tsx';
-import { FormErrors, fieldId, TextArea, TextInput, useForm } from '../../../components/form.tsx';
-import { reviewApi, reviewChanged } from './api.ts';
-import { ConflictAlert, isConflict } from './conflict.tsx';
+import { fieldId, TextArea, TextInput, useForm } from '../../../components/form.tsx';
+import { type Named, PersonSearch } from '../PersonSearch.tsx';
+import { reviewApi } from './api.ts';
+import { LifecycleDialog } from './LifecycleDialog.tsx';
 
 /** Today plus some days, as YYYY-MM-DD in the browser's own calendar. */
 export function daysFromToday(days: number): string {
@@ -16,129 +15,121 @@ export function daysFromToday(days: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** The common frame: a button that opens a form dialog, a 409 shown with a reload. */
-function useDialog() {
-  const [open, setOpen] = useState(false);
-  const [conflict, setConflict] = useState(false);
-  return { open, setOpen, conflict, setConflict };
-}
-
 const OPEN_FORM = 'open-round';
 
-/** Opening a review round: the reviewers (the document's by default), a deadline and a message. */
+/**
+ * Opening a review round: the reviewers (the document's by default, and anyone else of the
+ * organisation the owner adds for this round), a deadline and a message.
+ */
 export function OpenRoundButton({ document }: { document: Document }): ReactElement {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const dialog = useDialog();
   const form = useForm({ deadline: daysFromToday(14), message: '' });
-  const [reviewerIds, setReviewerIds] = useState<string[]>(document.reviewers.map((r) => r.id));
+  const own = document.reviewers;
+  const [reviewerIds, setReviewerIds] = useState<string[]>(own.map((r) => r.id));
+  // People added for this round only: they stay listed (checked or not) until the dialog closes.
+  const [added, setAdded] = useState<Named[]>([]);
+  const [pick, setPick] = useState<Named | null>(null);
+  // The checkbox of the person just added takes focus, as the add button empties and is disabled.
+  const focusNext = useRef<string | null>(null);
   const labels = {
     reviewerIds: t('docReview.open.reviewers'),
     deadline: t('docReview.open.deadline'),
     message: t('docReview.open.message'),
   };
-  const reload = async () => {
-    dialog.setConflict(false);
-    await reviewChanged(queryClient, document.id);
-  };
+  // The server names a refused person by their place in the list ("reviewerIds.2").
+  const reviewersError = Object.entries(form.errors).find(([path]) => path.startsWith('reviewerIds'))?.[1];
+  const toggle = (id: string, checked: boolean): void =>
+    setReviewerIds((ids) => (checked ? [...ids, id] : ids.filter((x) => x !== id)));
+  const checkbox = (person: Named, description?: string): ReactElement => (
+    <Checkbox
+      key={person.id}
+      id={`${fieldId(OPEN_FORM, 'reviewer')}-${person.id}`}
+      label={person.name}
+      description={description}
+      value={person.id}
+      checked={reviewerIds.includes(person.id)}
+      onChange={(event) => toggle(person.id, event.target.checked)}
+      ref={(input) => {
+        if (input && focusNext.current === person.id) {
+          focusNext.current = null;
+          input.focus();
+        }
+      }}
+    />
+  );
   return (
-    <>
-      <Button
-        onClick={() => {
-          form.reset();
-          setReviewerIds(document.reviewers.map((r) => r.id));
-          dialog.setConflict(false);
-          dialog.setOpen(true);
-        }}
-      >
-        {t('docReview.open.button')}
-      </Button>
-      <FormDialog
-        open={dialog.open}
-        onClose={() => dialog.setOpen(false)}
-        title={t('docReview.open.title', { number: document.draft?.number ?? 1 })}
-      >
-        <form
-          id={OPEN_FORM}
-          noValidate
-          className="stack"
-          onSubmit={form.submit(
-            async () => {
-              try {
-                await reviewApi.openRound(document.id, {
-                  deadline: form.values.deadline,
-                  reviewerIds,
-                  message: form.values.message.trim() || undefined,
-                  expectedVersion: document.version,
-                });
-              } catch (error) {
-                if (isConflict(error)) {
-                  dialog.setConflict(true);
-                  return;
-                }
-                throw error;
-              }
-              dialog.setOpen(false);
-              await reviewChanged(queryClient, document.id);
-            },
-            reviewerIds.length === 0 ? { reviewerIds: t('docReview.open.noReviewers') } : undefined,
-          )}
-        >
-          {dialog.conflict ? <ConflictAlert onReload={() => void reload()} /> : null}
-          <FormErrors
+    <LifecycleDialog
+      documentId={document.id}
+      formId={OPEN_FORM}
+      form={form}
+      labels={labels}
+      opener={t('docReview.open.button')}
+      title={t('docReview.open.title', { number: document.draft?.number ?? 1 })}
+      confirm={t('docReview.open.confirm')}
+      onOpen={() => {
+        form.reset({ deadline: daysFromToday(14), message: '' });
+        setReviewerIds(own.map((r) => r.id));
+        setAdded([]);
+        setPick(null);
+      }}
+      clientErrors={reviewerIds.length === 0 ? { reviewerIds: t('docReview.open.noReviewers') } : undefined}
+      run={async () => {
+        await reviewApi.openRound(document.id, {
+          deadline: form.values.deadline,
+          reviewerIds,
+          message: form.values.message.trim() || undefined,
+          expectedVersion: document.version,
+        });
+        return undefined;
+      }}
+    >
+      <Fieldset id={fieldId(OPEN_FORM, 'reviewerIds')}>
+        <Fieldset.Legend>{labels.reviewerIds}</Fieldset.Legend>
+        <Paragraph data-size="sm" className="review-help">
+          {t('docReview.open.reviewersHelp')}
+        </Paragraph>
+        {own.length === 0 && added.length === 0 ? (
+          <Paragraph className="muted">{t('docReview.open.documentHasNoReviewers')}</Paragraph>
+        ) : null}
+        {own.map((r) => checkbox(r))}
+        {added.map((p) => checkbox(p, t('docReview.open.addedForRound')))}
+        {reviewersError ? <Paragraph className="text-danger">{reviewersError}</Paragraph> : null}
+        <div className="inline-form review-add-reviewer">
+          <PersonSearch
             formId={OPEN_FORM}
-            errors={form.errors}
-            general={form.general}
-            attempt={form.attempt}
-            labels={labels}
+            name="addReviewer"
+            label={t('docReview.open.addReviewer')}
+            searchLabel={t('docReview.open.addReviewerSearch')}
+            value={pick?.id ?? ''}
+            onChange={setPick}
+            exclude={[...own.map((r) => r.id), ...added.map((p) => p.id)]}
           />
-          <Fieldset id={fieldId(OPEN_FORM, 'reviewerIds')}>
-            <Fieldset.Legend>{labels.reviewerIds}</Fieldset.Legend>
-            <Paragraph data-size="sm" className="review-help">
-              {t('docReview.open.reviewersHelp')}
-            </Paragraph>
-            {document.reviewers.length === 0 ? (
-              <Paragraph className="muted">{t('docReview.open.documentHasNoReviewers')}</Paragraph>
-            ) : (
-              document.reviewers.map((r) => (
-                <Checkbox
-                  key={r.id}
-                  label={r.name}
-                  value={r.id}
-                  checked={reviewerIds.includes(r.id)}
-                  onChange={(event) =>
-                    setReviewerIds((ids) =>
-                      event.target.checked ? [...ids, r.id] : ids.filter((id) => id !== r.id),
-                    )
-                  }
-                />
-              ))
-            )}
-            {Object.entries(form.errors).some(([path]) => path.startsWith('reviewerIds')) ? (
-              <Paragraph className="text-danger">
-                {Object.entries(form.errors).find(([path]) => path.startsWith('reviewerIds'))?.[1]}
-              </Paragraph>
-            ) : null}
-          </Fieldset>
-          <TextInput
-            formId={OPEN_FORM}
-            type="date"
-            label={labels.deadline}
-            required
-            {...form.field('deadline')}
-          />
-          <TextArea formId={OPEN_FORM} label={labels.message} rows={3} {...form.field('message')} />
-          <div className="button-row">
-            <Button type="submit" loading={form.submitting}>
-              {t('docReview.open.confirm')}
-            </Button>
-            <Button variant="secondary" onClick={() => dialog.setOpen(false)}>
-              {t('common.cancel')}
-            </Button>
-          </div>
-        </form>
-      </FormDialog>
-    </>
+          <Button
+            type="button"
+            variant="secondary"
+            data-size="sm"
+            disabled={!pick}
+            onClick={() => {
+              if (!pick) return;
+              focusNext.current = pick.id;
+              setAdded((all) => [...all, pick]);
+              setReviewerIds((ids) => (ids.includes(pick.id) ? ids : [...ids, pick.id]));
+              setPick(null);
+            }}
+          >
+            {t('docReview.open.addReviewerButton')}
+          </Button>
+        </div>
+      </Fieldset>
+      <TextInput
+        formId={OPEN_FORM}
+        type="date"
+        label={labels.deadline}
+        required
+        {...form.field('deadline')}
+      />
+      <TextArea formId={OPEN_FORM} label={labels.message} rows={3} {...form.field('message')} />
+    </LifecycleDialog>
   );
 }
 
@@ -151,86 +142,32 @@ export function ReasonButton({
   kind: 'sendBack' | 'archive';
 }): ReactElement {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const dialog = useDialog();
   const formId = `doc-${kind}`;
   const form = useForm({ reason: '' });
   const labels = { reason: t(`docReview.${kind}.reason`) };
+  const reason = form.values.reason.trim();
   return (
-    <>
-      <Button
-        variant="secondary"
-        data-color={kind === 'archive' ? 'danger' : undefined}
-        onClick={() => {
-          form.reset();
-          dialog.setConflict(false);
-          dialog.setOpen(true);
-        }}
-      >
-        {t(`docReview.${kind}.button`)}
-      </Button>
-      <FormDialog
-        open={dialog.open}
-        onClose={() => dialog.setOpen(false)}
-        title={t(`docReview.${kind}.title`)}
-      >
-        <form
-          id={formId}
-          noValidate
-          className="stack"
-          onSubmit={form.submit(
-            async () => {
-              const reason = form.values.reason.trim();
-              try {
-                const changed =
-                  kind === 'sendBack'
-                    ? await reviewApi.sendBack(document.id, reason, document.version)
-                    : await reviewApi.archive(document.id, reason, document.version);
-                dialog.setOpen(false);
-                await reviewChanged(queryClient, document.id, changed);
-              } catch (error) {
-                if (isConflict(error)) {
-                  dialog.setConflict(true);
-                  return;
-                }
-                throw error;
-              }
-            },
-            form.values.reason.trim() === '' ? { reason: t('validation.required') } : undefined,
-          )}
-        >
-          {dialog.conflict ? (
-            <ConflictAlert
-              onReload={() => {
-                dialog.setConflict(false);
-                void reviewChanged(queryClient, document.id);
-              }}
-            />
-          ) : null}
-          <FormErrors
-            formId={formId}
-            errors={form.errors}
-            general={form.general}
-            attempt={form.attempt}
-            labels={labels}
-          />
-          <Paragraph>{t(`docReview.${kind}.text`)}</Paragraph>
-          <TextArea formId={formId} label={labels.reason} rows={4} required {...form.field('reason')} />
-          <div className="button-row">
-            <Button
-              type="submit"
-              loading={form.submitting}
-              data-color={kind === 'archive' ? 'danger' : undefined}
-            >
-              {t(`docReview.${kind}.confirm`)}
-            </Button>
-            <Button variant="secondary" onClick={() => dialog.setOpen(false)}>
-              {t('common.cancel')}
-            </Button>
-          </div>
-        </form>
-      </FormDialog>
-    </>
+    <LifecycleDialog
+      documentId={document.id}
+      formId={formId}
+      form={form}
+      labels={labels}
+      opener={t(`docReview.${kind}.button`)}
+      openerProps={{ variant: 'secondary' }}
+      danger={kind === 'archive'}
+      title={t(`docReview.${kind}.title`)}
+      confirm={t(`docReview.${kind}.confirm`)}
+      onOpen={() => form.reset()}
+      clientErrors={reason === '' ? { reason: t('validation.required') } : undefined}
+      run={() =>
+        kind === 'sendBack'
+          ? reviewApi.sendBack(document.id, reason, document.version)
+          : reviewApi.archive(document.id, reason, document.version)
+      }
+    >
+      <Paragraph>{t(`docReview.${kind}.text`)}</Paragraph>
+      <TextArea formId={formId} label={labels.reason} rows={4} required {...form.field('reason')} />
+    </LifecycleDialog>
   );
 }
 
@@ -239,14 +176,13 @@ const APPROVE_FORM = 'doc-approve';
 /** The approver's approval: significant or minor change, a read-by date, the revision note. */
 export function ApproveButton({ document }: { document: Document }): ReactElement {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const dialog = useDialog();
   const first = document.current === null;
-  const form = useForm({
+  const initial = () => ({
     changeKind: 'significant' as 'significant' | 'minor',
     readBy: daysFromToday(30),
     revisionNote: document.draft?.revisionNote ?? '',
   });
+  const form = useForm(initial());
   const labels = {
     changeKind: t('docReview.approve.changeKind'),
     readBy: t('docReview.approve.readBy'),
@@ -254,112 +190,58 @@ export function ApproveButton({ document }: { document: Document }): ReactElemen
   };
   const significant = first || form.values.changeKind === 'significant';
   return (
-    <>
-      <Button
-        onClick={() => {
-          form.reset({
-            changeKind: 'significant',
-            readBy: daysFromToday(30),
-            revisionNote: document.draft?.revisionNote ?? '',
-          });
-          dialog.setConflict(false);
-          dialog.setOpen(true);
-        }}
-      >
-        {t('docReview.approve.button')}
-      </Button>
-      <FormDialog
-        open={dialog.open}
-        onClose={() => dialog.setOpen(false)}
-        title={t('docReview.approve.title', { number: document.draft?.number ?? 1 })}
-      >
-        <form
-          id={APPROVE_FORM}
-          noValidate
-          className="stack"
-          onSubmit={form.submit(async () => {
-            try {
-              const published = await reviewApi.publish(document.id, {
-                changeKind: first ? undefined : form.values.changeKind,
-                readBy: significant ? form.values.readBy : undefined,
-                revisionNote: form.values.revisionNote.trim() || undefined,
-                expectedVersion: document.version,
-              });
-              dialog.setOpen(false);
-              await reviewChanged(queryClient, document.id, published);
-            } catch (error) {
-              if (isConflict(error)) {
-                dialog.setConflict(true);
-                return;
-              }
-              throw error;
-            }
-          })}
-        >
-          {dialog.conflict ? (
-            <ConflictAlert
-              onReload={() => {
-                dialog.setConflict(false);
-                void reviewChanged(queryClient, document.id);
-              }}
-            />
-          ) : null}
-          <FormErrors
-            formId={APPROVE_FORM}
-            errors={form.errors}
-            general={form.general}
-            attempt={form.attempt}
-            labels={labels}
+    <LifecycleDialog
+      documentId={document.id}
+      formId={APPROVE_FORM}
+      form={form}
+      labels={labels}
+      opener={t('docReview.approve.button')}
+      title={t('docReview.approve.title', { number: document.draft?.number ?? 1 })}
+      confirm={t('docReview.approve.confirm')}
+      onOpen={() => form.reset(initial())}
+      run={() =>
+        reviewApi.publish(document.id, {
+          changeKind: first ? undefined : form.values.changeKind,
+          readBy: significant ? form.values.readBy : undefined,
+          revisionNote: form.values.revisionNote.trim() || undefined,
+          expectedVersion: document.version,
+        })
+      }
+    >
+      {first ? (
+        <Paragraph>{t('docReview.approve.firstVersion')}</Paragraph>
+      ) : (
+        <Fieldset id={fieldId(APPROVE_FORM, 'changeKind')}>
+          <Fieldset.Legend>{labels.changeKind}</Fieldset.Legend>
+          <Radio
+            name="changeKind"
+            value="significant"
+            label={t('docReview.approve.significant')}
+            description={t('docReview.approve.significantHelp')}
+            checked={form.values.changeKind === 'significant'}
+            onChange={() => form.set('changeKind', 'significant')}
           />
-          {first ? (
-            <Paragraph>{t('docReview.approve.firstVersion')}</Paragraph>
-          ) : (
-            <Fieldset id={fieldId(APPROVE_FORM, 'changeKind')}>
-              <Fieldset.Legend>{labels.changeKind}</Fieldset.Legend>
-              <Radio
-                name="changeKind"
-                value="significant"
-                label={t('docReview.approve.significant')}
-                description={t('docReview.approve.significantHelp')}
-                checked={form.values.changeKind === 'significant'}
-                onChange={() => form.set('changeKind', 'significant')}
-              />
-              <Radio
-                name="changeKind"
-                value="minor"
-                label={t('docReview.approve.minor')}
-                description={t('docReview.approve.minorHelp')}
-                checked={form.values.changeKind === 'minor'}
-                onChange={() => form.set('changeKind', 'minor')}
-              />
-            </Fieldset>
-          )}
-          {significant ? (
-            <TextInput
-              formId={APPROVE_FORM}
-              type="date"
-              label={labels.readBy}
-              description={t('docReview.approve.readByHelp')}
-              required
-              {...form.field('readBy')}
-            />
-          ) : null}
-          <TextArea
-            formId={APPROVE_FORM}
-            label={labels.revisionNote}
-            rows={3}
-            {...form.field('revisionNote')}
+          <Radio
+            name="changeKind"
+            value="minor"
+            label={t('docReview.approve.minor')}
+            description={t('docReview.approve.minorHelp')}
+            checked={form.values.changeKind === 'minor'}
+            onChange={() => form.set('changeKind', 'minor')}
           />
-          <div className="button-row">
-            <Button type="submit" loading={form.submitting}>
-              {t('docReview.approve.confirm')}
-            </Button>
-            <Button variant="secondary" onClick={() => dialog.setOpen(false)}>
-              {t('common.cancel')}
-            </Button>
-          </div>
-        </form>
-      </FormDialog>
-    </>
+        </Fieldset>
+      )}
+      {significant ? (
+        <TextInput
+          formId={APPROVE_FORM}
+          type="date"
+          label={labels.readBy}
+          description={t('docReview.approve.readByHelp')}
+          required
+          {...form.field('readBy')}
+        />
+      ) : null}
+      <TextArea formId={APPROVE_FORM} label={labels.revisionNote} rows={3} {...form.field('revisionNote')} />
+    </LifecycleDialog>
   );
 }

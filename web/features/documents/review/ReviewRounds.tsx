@@ -1,15 +1,15 @@
 import { Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactElement, type ReactNode, useState } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewComment, ReviewRound } from '../../../../contracts/document-review.ts';
 import type { Document } from '../../../../contracts/documents.ts';
-import { FormDialog } from '../../../components/dialogs.tsx';
 import { FormErrors, TextArea, useForm } from '../../../components/form.tsx';
 import { EmptyState, ErrorAlert, Loading } from '../../../components/QueryState.tsx';
 import { useFormatters } from '../../../format.ts';
 import { type TitledSection, useTemplate } from '../parts.tsx';
 import { reviewApi, reviewChanged, useReviewRounds } from './api.ts';
+import { LifecycleDialog } from './LifecycleDialog.tsx';
 
 /** The text selected inside one section of the draft, if any: the words a comment quotes. */
 function selectedTextIn(sectionId: string): string {
@@ -30,70 +30,41 @@ export function CommentButton({
   section: TitledSection;
 }): ReactElement | null {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
   const formId = `comment-${section.sectionId}`;
   const form = useForm({ quote: '', body: '' });
   const round = document.openRound;
   if (!round || !document.allowedActions.includes('comment')) return null;
   const labels = { quote: t('docReview.comment.quote'), body: t('docReview.comment.body') };
   return (
-    <>
-      <Button
-        variant="secondary"
-        data-size="sm"
-        aria-label={t('docReview.comment.buttonNamed', { section: section.title })}
+    <LifecycleDialog
+      documentId={document.id}
+      formId={formId}
+      form={form}
+      labels={labels}
+      opener={t('docReview.comment.button')}
+      openerProps={{
+        variant: 'secondary',
+        'data-size': 'sm',
+        'aria-label': t('docReview.comment.buttonNamed', { section: section.title }),
         // Pressing the button keeps the selection, read before focus moves.
-        onMouseDown={() => form.set('quote', selectedTextIn(section.sectionId))}
-        onClick={() => {
-          form.reset({ quote: form.values.quote, body: '' });
-          setOpen(true);
-        }}
-      >
-        {t('docReview.comment.button')}
-      </Button>
-      <FormDialog
-        open={open}
-        onClose={() => setOpen(false)}
-        title={t('docReview.comment.title', { section: section.title, number: round.number })}
-      >
-        <form
-          id={formId}
-          noValidate
-          className="stack"
-          onSubmit={form.submit(
-            async () => {
-              await reviewApi.comment(document.id, round.number, {
-                sectionId: section.sectionId,
-                quote: form.values.quote.trim() || undefined,
-                body: form.values.body.trim(),
-              });
-              setOpen(false);
-              await reviewChanged(queryClient, document.id);
-            },
-            form.values.body.trim() === '' ? { body: t('validation.required') } : undefined,
-          )}
-        >
-          <FormErrors
-            formId={formId}
-            errors={form.errors}
-            general={form.general}
-            attempt={form.attempt}
-            labels={labels}
-          />
-          <TextArea formId={formId} label={labels.quote} rows={2} {...form.field('quote')} />
-          <TextArea formId={formId} label={labels.body} rows={5} required {...form.field('body')} />
-          <div className="button-row">
-            <Button type="submit" loading={form.submitting}>
-              {t('docReview.comment.confirm')}
-            </Button>
-            <Button variant="secondary" onClick={() => setOpen(false)}>
-              {t('common.cancel')}
-            </Button>
-          </div>
-        </form>
-      </FormDialog>
-    </>
+        onMouseDown: () => form.set('quote', selectedTextIn(section.sectionId)),
+      }}
+      title={t('docReview.comment.title', { section: section.title, number: round.number })}
+      confirm={t('docReview.comment.confirm')}
+      onOpen={() => form.reset({ quote: form.values.quote, body: '' })}
+      clientErrors={form.values.body.trim() === '' ? { body: t('validation.required') } : undefined}
+      run={async () => {
+        await reviewApi.comment(document.id, round.number, {
+          sectionId: section.sectionId,
+          quote: form.values.quote.trim() || undefined,
+          body: form.values.body.trim(),
+        });
+        return undefined;
+      }}
+    >
+      <TextArea formId={formId} label={labels.quote} rows={2} {...form.field('quote')} />
+      <TextArea formId={formId} label={labels.body} rows={5} required {...form.field('body')} />
+    </LifecycleDialog>
   );
 }
 

@@ -9,6 +9,7 @@ import {
 } from '../../../../contracts/organisation.ts';
 import { FormDialog } from '../../../components/dialogs.tsx';
 import { FormErrors, orNull, SelectInput, TextInput, useForm, validate } from '../../../components/form.tsx';
+import { ListTable } from '../../../components/ListTable.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { keys, organisationApi, organisationsQuery } from '../api.ts';
@@ -107,40 +108,36 @@ export function OrganisationsPage(): ReactElement {
         empty={t('organisations.empty')}
       >
         {(data) => (
-          <div className="table-scroll">
-            <Table zebra>
-              <caption className="ds-sr-only">{t('organisations.title')}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('organisation.name')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('organisation.kind')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('organisation.orgNumber')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('common.actions')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {data.items.map((organisation) => (
-                  <Table.Row key={organisation.id}>
-                    <Table.Cell>{organisation.name}</Table.Cell>
-                    <Table.Cell>{t(`organisationKind.${organisation.kind}`)}</Table.Cell>
-                    <Table.Cell>{organisation.orgNumber ?? '–'}</Table.Cell>
-                    <Table.Cell>
-                      {organisation.allowedActions.includes('edit') ? (
-                        <Button
-                          variant="tertiary"
-                          data-size="sm"
-                          onClick={() => setEditing(organisation)}
-                          aria-label={t('common.editNamed', { name: organisation.name })}
-                        >
-                          {t('common.edit')}
-                        </Button>
-                      ) : null}
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
+          <ListTable
+            zebra
+            caption={t('organisations.title')}
+            columns={[
+              t('organisation.name'),
+              t('organisation.kind'),
+              t('organisation.orgNumber'),
+              t('common.actions'),
+            ]}
+          >
+            {data.items.map((organisation) => (
+              <Table.Row key={organisation.id}>
+                <Table.Cell>{organisation.name}</Table.Cell>
+                <Table.Cell>{t(`organisationKind.${organisation.kind}`)}</Table.Cell>
+                <Table.Cell>{organisation.orgNumber ?? '–'}</Table.Cell>
+                <Table.Cell>
+                  {organisation.allowedActions.includes('edit') ? (
+                    <Button
+                      variant="tertiary"
+                      data-size="sm"
+                      onClick={() => setEditing(organisation)}
+                      aria-label={t('common.editNamed', { name: organisation.name })}
+                    >
+                      {t('common.edit')}
+                    </Button>
+                  ) : null}
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </ListTable>
         )}
       </QueryState>
       <FormDialog
