@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type {
   CreateDocumentTemplateBody,
   DocumentTemplate,
@@ -13,8 +13,8 @@ import type { Db } from '../../platform/db.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { presentTemplate } from './presenters.ts';
 import {
+  assertNameFree,
   type Change,
-  clashingLanguage,
   definedOnly,
   fieldError,
   keptOrganisation,
@@ -121,27 +121,8 @@ async function usableType(tx: Db, organisationId: string, typeId: string): Promi
   return type;
 }
 
-async function assertNameFree(
-  tx: Db,
-  organisationId: string,
-  name: LocalizedText,
-  self?: string,
-): Promise<void> {
-  const others = await tx
-    .select({ name: documentTemplates.name })
-    .from(documentTemplates)
-    .where(
-      and(
-        eq(documentTemplates.organisationId, organisationId),
-        self ? ne(documentTemplates.id, self) : undefined,
-      ),
-    );
-  const path = clashingLanguage(
-    name,
-    others.map((o) => o.name),
-  );
-  if (path) throw fieldError('document.template_name_taken', 'conflict', path);
-}
+/** The names of the organisation's templates are unique in every language. */
+const kept = { table: documentTemplates, taken: 'document.template_name_taken' };
 
 function auditSections(sections: TemplateSectionRow[]): string[] {
   return sections.map((s) => s.title.sv);
@@ -155,7 +136,7 @@ export async function createDocumentTemplate(
   const { input } = options;
   const type = await usableType(tx, organisationId, input.typeId);
   const sections = resolveSections(input.sections, []);
-  await assertNameFree(tx, organisationId, input.name);
+  await assertNameFree(tx, kept, organisationId, input.name);
   const [created] = await tx
     .insert(documentTemplates)
     .values({ organisationId, typeId: type.id, name: input.name, sections, active: input.active ?? true })
@@ -198,7 +179,7 @@ export async function updateDocumentTemplate(
       : await lockType(tx, organisationId, before.typeId);
   if (!type) throw new AppError('document.type_not_found', 'not_found');
   const sections = changes.sections ? resolveSections(changes.sections, before.sections) : undefined;
-  if (changes.name) await assertNameFree(tx, organisationId, changes.name, before.id);
+  if (changes.name) await assertNameFree(tx, kept, organisationId, changes.name, before.id);
   const set = definedOnly({ name: changes.name, typeId: changes.typeId, active: changes.active, sections });
   const diff = diffSummary(before, set);
   if (Object.keys(diff).length === 0) return presentTemplate(before, type, options.actor.language, true);
