@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type {
   CreateDocumentTemplateBody,
   DocumentTemplate,
@@ -33,6 +33,15 @@ type TypeRow = typeof documentTypes.$inferSelect;
 
 const noGuidance: LocalizedText = { sv: '', nb: '', en: '' };
 
+/** The organisation's templates that meet `conditions`, each with its type. */
+function templatesWithTypes(tx: Db, organisationId: string, ...conditions: Array<SQL | undefined>) {
+  return tx
+    .select({ template: documentTemplates, type: documentTypes })
+    .from(documentTemplates)
+    .innerJoin(documentTypes, eq(documentTypes.id, documentTemplates.typeId))
+    .where(and(eq(documentTemplates.organisationId, organisationId), ...conditions));
+}
+
 /**
  * The organisation's templates with their sections, by type then name. Authors see active templates
  * of active types; the administrators may ask for the deactivated ones too.
@@ -44,19 +53,13 @@ export async function listDocumentTemplates(
   const { actor } = options;
   const keeps = await mayKeep(tx, actor);
   const everything = options.includeInactive && keeps;
-  const rows = await tx
-    .select({ template: documentTemplates, type: documentTypes })
-    .from(documentTemplates)
-    .innerJoin(documentTypes, eq(documentTypes.id, documentTemplates.typeId))
-    .where(
-      and(
-        eq(documentTemplates.organisationId, actor.organisationId),
-        options.typeId ? eq(documentTemplates.typeId, options.typeId) : undefined,
-        everything ? undefined : eq(documentTemplates.active, true),
-        everything ? undefined : eq(documentTypes.active, true),
-      ),
-    )
-    .orderBy(asc(sql`${documentTypes.name}->>'sv'`), asc(sql`${documentTemplates.name}->>'sv'`));
+  const rows = await templatesWithTypes(
+    tx,
+    actor.organisationId,
+    options.typeId ? eq(documentTemplates.typeId, options.typeId) : undefined,
+    everything ? undefined : eq(documentTemplates.active, true),
+    everything ? undefined : eq(documentTypes.active, true),
+  ).orderBy(asc(sql`${documentTypes.name}->>'sv'`), asc(sql`${documentTemplates.name}->>'sv'`));
   return { items: rows.map((r) => presentTemplate(r.template, r.type, actor.language, keeps)) };
 }
 
@@ -66,16 +69,11 @@ export async function getDocumentTemplate(
   tx: Db,
 ): Promise<DocumentTemplate> {
   const { actor } = options;
-  const [found] = await tx
-    .select({ template: documentTemplates, type: documentTypes })
-    .from(documentTemplates)
-    .innerJoin(documentTypes, eq(documentTypes.id, documentTemplates.typeId))
-    .where(
-      and(
-        eq(documentTemplates.id, options.templateId),
-        eq(documentTemplates.organisationId, actor.organisationId),
-      ),
-    );
+  const [found] = await templatesWithTypes(
+    tx,
+    actor.organisationId,
+    eq(documentTemplates.id, options.templateId),
+  );
   if (!found) throw new AppError('document.template_not_found', 'not_found');
   return presentTemplate(found.template, found.type, actor.language, await mayKeep(tx, actor));
 }
