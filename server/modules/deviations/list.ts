@@ -5,6 +5,7 @@ import { type Actor, scopeRoots } from '../../platform/access.ts';
 import { type AuditContext, writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import { cappedTotal } from '../../platform/paging.ts';
 import { bodies, people, units } from '../organisation/tables.ts';
 import { parseStatuses, pathUnder, reportedWithin, subtreeOf } from './filters.ts';
 import { caseScopeRoots, isMemberOf } from './policy.ts';
@@ -193,20 +194,14 @@ export async function listDeviations(
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
 
-  // A short page on the first page is the whole list; otherwise count, up to the cap.
-  let total = rows.length;
-  let totalIsLowerBound = false;
-  if (query.page > 1 || rows.length === query.pageSize) {
-    const capped = tx
-      .select({ one: sql`1` })
-      .from(deviations)
-      .where(where)
-      .limit(LIST_COUNT_CAP + 1)
-      .as('capped');
-    const [counted] = await tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(capped);
-    total = Math.min(counted?.n ?? 0, LIST_COUNT_CAP);
-    totalIsLowerBound = (counted?.n ?? 0) > LIST_COUNT_CAP;
-  }
+  const { total, totalIsLowerBound } = await cappedTotal(tx, {
+    from: deviations,
+    where,
+    cap: LIST_COUNT_CAP,
+    page: query.page,
+    pageSize: query.pageSize,
+    onPage: rows.length,
+  });
   if (rows.length > 0) {
     await writeAudit(tx, options.audit, {
       action: 'deviation.listed',

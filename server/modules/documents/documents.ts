@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type {
   CreateDocumentBody,
   Document,
@@ -15,8 +15,8 @@ import type { Actor } from '../../platform/access.ts';
 import { diffSummary, writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
-import { notify } from '../notifications/index.ts';
 import { people, units } from '../organisation/tables.ts';
+import { bump, recordMove } from './moves.ts';
 import { initialPipelineStatus, pipelineChanges, recordPipelineChange } from './pipeline.ts';
 import {
   type DocumentRoles,
@@ -27,10 +27,10 @@ import {
   mayReadDrafts,
 } from './policy.ts';
 import { inLanguage } from './presenters.ts';
+import { readableCondition, rolesOf, visibleDocument } from './readable.ts';
 import { tellAudienceToRead } from './reading.ts';
-import { type Change, definedOnly, fieldError, mayKeep } from './support.ts';
+import { type Change, definedOnly, fieldError } from './support.ts';
 import {
-  documentEvents,
   documentReviewComments,
   documentReviewRounds,
   documents,
@@ -46,41 +46,6 @@ import { isPastReviewDate, pastReviewDateFilter, stockholmDay } from './validity
 
 export type DocumentRow = typeof documents.$inferSelect;
 export type VersionRow = typeof documentVersions.$inferSelect;
-
-/** What the actor is to this document: the facts every rule in policy.ts decides from. */
-async function rolesOf(tx: Db, actor: Actor, doc: DocumentRow): Promise<DocumentRoles> {
-  return {
-    isOwner: doc.ownerId === actor.personId,
-    isApprover: doc.approverId === actor.personId,
-    isReviewer: doc.reviewerIds.includes(actor.personId),
-    isAdministrator: await mayKeep(tx, actor),
-  };
-}
-
-/** A document of the actor's organisation, locked when it is to change; another's does not exist. */
-async function findDocument(tx: Db, actor: Actor, id: string, lock = false): Promise<DocumentRow> {
-  const query = tx
-    .select()
-    .from(documents)
-    .where(and(eq(documents.id, id), eq(documents.organisationId, actor.organisationId)));
-  const [row] = lock ? await query.for('update') : await query;
-  if (!row) throw new AppError('document.not_found', 'not_found');
-  return row;
-}
-
-/** A document the actor may see at all: published ones for everyone, never-published ones for those who may read drafts. */
-export async function visibleDocument(
-  tx: Db,
-  actor: Actor,
-  id: string,
-  lock = false,
-): Promise<{ doc: DocumentRow; roles: DocumentRoles }> {
-  const doc = await findDocument(tx, actor, id, lock);
-  const roles = await rolesOf(tx, actor, doc);
-  if (doc.currentVersionId === null && !mayReadDrafts(roles))
-    throw new AppError('document.not_found', 'not_found');
-  return { doc, roles };
-}
 
 export function assertExpected(doc: DocumentRow, expected: number | undefined): void {
   if (expected !== undefined && expected !== doc.version)
@@ -286,29 +251,6 @@ async function draftReview(
   };
 }
 
-/** One line of the document's history, in the same transaction as the move it records. */
-export async function recordEvent(
-  tx: Db,
-  event: {
-    documentId: string;
-    versionId: string | null;
-    kind: (typeof documentEvents.$inferInsert)['kind'];
-    actorId: string;
-    reason?: string;
-    at?: Date;
-  },
-): Promise<void> {
-  await tx.insert(documentEvents).values({
-    documentId: event.documentId,
-    versionId: event.versionId,
-    kind: event.kind,
-    actorId: event.actorId,
-    reason: event.reason ?? '',
-    // the clock, not the transaction's start: two events of one transaction keep their order
-    at: event.at ?? new Date(),
-  });
-}
-
 export async function getDocument(options: { actor: Actor; documentId: string }, tx: Db): Promise<Document> {
   const { doc, roles } = await visibleDocument(tx, options.actor, options.documentId);
   return presentDocument(tx, options.actor, doc, roles);
@@ -326,23 +268,14 @@ export async function listDocuments(
   tx: Db,
 ): Promise<DocumentList> {
   const { actor, page, pageSize } = options;
-  const admin = await mayKeep(tx, actor);
-  const today = stockholmDay(new Date());
   // Everyone sees the published ones; a never-published document only those who may read its draft.
-  const visible = admin
-    ? undefined
-    : or(
-        isNotNull(documents.currentVersionId),
-        eq(documents.ownerId, actor.personId),
-        eq(documents.approverId, actor.personId),
-        sql`${documents.reviewerIds} @> ${JSON.stringify([actor.personId])}::jsonb`,
-      );
+  const readable = await readableCondition(tx, actor);
+  const today = stockholmDay(new Date());
   const where = and(
-    eq(documents.organisationId, actor.organisationId),
+    readable,
     options.typeId ? eq(documents.typeId, options.typeId) : undefined,
     options.status ? eq(documents.status, options.status) : undefined,
     pastReviewDateFilter(options.pastReviewDate, today),
-    visible,
   );
   const [total] = await tx.select({ n: count() }).from(documents).where(where);
   const rows = await tx
@@ -412,16 +345,10 @@ export async function createDocument(
     .insert(documentVersions)
     .values({ documentId: doc.id, number: 1, content, createdById: actor.personId })
     .returning({ id: documentVersions.id });
-  await recordEvent(tx, {
-    documentId: doc.id,
+  await recordMove(tx, options, doc, {
     versionId: first?.id ?? null,
     kind: 'created',
-    actorId: actor.personId,
-  });
-  await writeAudit(tx, options.audit, {
     action: 'document.created',
-    entityType: 'document',
-    entityId: doc.id,
     summary: {
       title: doc.title,
       templateId: doc.templateId,
@@ -628,33 +555,25 @@ export async function publishDocument(
     .where(eq(documentVersions.id, draft.id));
   const significant = changeKind === 'significant';
   const readBy = significant ? (input.readBy ?? daysAfter(now, 30)) : doc.readBy;
-  const [after] = await tx
-    .update(documents)
-    .set({
+  const after = await bump(
+    tx,
+    doc,
+    {
       status: 'published',
       currentVersionId: draft.id,
       reviewBy: twoYearsFrom(now),
       ...(significant ? { readVersionId: draft.id, readBy } : {}),
-      version: doc.version + 1,
-      updatedAt: now,
-    })
-    .where(eq(documents.id, doc.id))
-    .returning();
-  if (!after) throw new AppError('error.internal', 'internal');
+    },
+    now,
+  );
   // The audience is told in this transaction: the publication and its notices commit together.
   const told = significant ? await tellAudienceToRead(tx, { documentId: doc.id, versionId: draft.id }) : 0;
-  await recordEvent(tx, {
-    documentId: doc.id,
+  await recordMove(tx, options, doc, {
     versionId: draft.id,
     kind: 'published',
-    actorId: actor.personId,
     reason: input.revisionNote ?? draft.revisionNote,
     at: now,
-  });
-  await writeAudit(tx, options.audit, {
     action: 'document.published',
-    entityType: 'document',
-    entityId: doc.id,
     summary: {
       versionNumber: draft.number,
       superseded: previous,
@@ -664,15 +583,12 @@ export async function publishDocument(
       readBy: significant ? readBy : null,
       audienceTold: told,
     },
-  });
-  if (doc.ownerId !== actor.personId)
-    await notify(tx, {
+    tell: {
       personIds: [doc.ownerId],
       kind: 'document.published',
       params: { title: doc.title, version: String(draft.number), by: actor.name },
-      entityType: 'document',
-      entityId: doc.id,
-    });
+    },
+  });
   return presentDocument(tx, actor, after, roles);
 }
 

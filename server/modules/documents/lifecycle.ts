@@ -12,7 +12,6 @@ import type { Actor } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import { notify } from '../notifications/index.ts';
 import {
   assertExpected,
   assertPeople,
@@ -20,12 +19,11 @@ import {
   draftOf,
   namesOf,
   presentDocument,
-  recordEvent,
   ref,
   today,
   type VersionRow,
-  visibleDocument,
 } from './documents.ts';
+import { bump, recordMove } from './moves.ts';
 import {
   type DocumentRoles,
   mayComment,
@@ -33,14 +31,9 @@ import {
   mayPublishDocument,
   mayReadDrafts,
 } from './policy.ts';
+import { visibleDocument } from './readable.ts';
 import { type Change, fieldError } from './support.ts';
-import {
-  documentEvents,
-  documentReviewComments,
-  documentReviewRounds,
-  documents,
-  documentVersions,
-} from './tables.ts';
+import { documentEvents, documentReviewComments, documentReviewRounds, documentVersions } from './tables.ts';
 
 // The document lifecycle (issue 5): a draft is written, goes out for review rounds (1, 2, … per
 // version) whose reviewers comment on its sections and whose comments the author answers, is
@@ -76,20 +69,6 @@ async function draftAt(tx: Db, doc: DocumentRow, stages: Stage[]): Promise<Versi
 
 async function moveDraft(tx: Db, draft: VersionRow, stage: Stage): Promise<void> {
   await tx.update(documentVersions).set({ stage }).where(eq(documentVersions.id, draft.id));
-}
-
-async function bump(
-  tx: Db,
-  doc: DocumentRow,
-  set: Partial<typeof documents.$inferInsert> = {},
-): Promise<DocumentRow> {
-  const [after] = await tx
-    .update(documents)
-    .set({ ...set, version: doc.version + 1, updatedAt: new Date() })
-    .where(eq(documents.id, doc.id))
-    .returning();
-  if (!after) throw new AppError('error.internal', 'internal');
-  return after;
 }
 
 function presentComment(row: CommentRow, names: Map<string, string>): ReviewComment {
@@ -204,25 +183,17 @@ export async function openReviewRound(
   if (!round) throw new AppError('error.internal', 'internal');
   await moveDraft(tx, draft, 'in_review');
   const after = await bump(tx, doc);
-  await recordEvent(tx, {
-    documentId: doc.id,
+  await recordMove(tx, options, doc, {
     versionId: draft.id,
     kind: 'review_opened',
-    actorId: actor.personId,
     reason: message,
-  });
-  await writeAudit(tx, options.audit, {
     action: 'document.review_opened',
-    entityType: 'document',
-    entityId: doc.id,
     summary: { versionNumber: draft.number, round: number, deadline: input.deadline, reviewerIds },
-  });
-  await notify(tx, {
-    personIds: reviewerIds.filter((id) => id !== actor.personId),
-    kind: 'document.review_requested',
-    params: { title: doc.title, round: String(number), deadline: input.deadline },
-    entityType: 'document',
-    entityId: doc.id,
+    tell: {
+      personIds: reviewerIds,
+      kind: 'document.review_requested',
+      params: { title: doc.title, round: String(number), deadline: input.deadline },
+    },
   });
   return presentRound(tx, round, draft, after);
 }
@@ -247,17 +218,11 @@ export async function closeReviewRound(
   await moveDraft(tx, draft, 'writing');
   const after = await bump(tx, doc);
   const presented = await presentRound(tx, closed, draft, after);
-  await recordEvent(tx, {
-    documentId: doc.id,
+  await recordMove(tx, options, doc, {
     versionId: draft.id,
     kind: 'review_closed',
-    actorId: actor.personId,
     at: now,
-  });
-  await writeAudit(tx, options.audit, {
     action: 'document.review_closed',
-    entityType: 'document',
-    entityId: doc.id,
     summary: { versionNumber: draft.number, round: round.number, unanswered: presented.unansweredCount },
   });
   return presented;
@@ -402,26 +367,17 @@ export async function submitForApproval(
   }
   await moveDraft(tx, draft, 'awaiting_approval');
   const after = await bump(tx, doc);
-  await recordEvent(tx, {
-    documentId: doc.id,
+  await recordMove(tx, options, doc, {
     versionId: draft.id,
     kind: 'submitted_for_approval',
-    actorId: actor.personId,
-  });
-  await writeAudit(tx, options.audit, {
     action: 'document.submitted',
-    entityType: 'document',
-    entityId: doc.id,
     summary: { versionNumber: draft.number, approverId: doc.approverId },
-  });
-  if (doc.approverId !== actor.personId)
-    await notify(tx, {
+    tell: {
       personIds: [doc.approverId],
       kind: 'document.submitted',
       params: { title: doc.title, version: String(draft.number), by: actor.name },
-      entityType: 'document',
-      entityId: doc.id,
-    });
+    },
+  });
   return presentDocument(tx, actor, after, roles);
 }
 
@@ -438,27 +394,18 @@ export async function sendBack(
   if (draft?.stage !== 'awaiting_approval') throw new AppError('document.not_awaiting_approval', 'conflict');
   await moveDraft(tx, draft, 'writing');
   const after = await bump(tx, doc);
-  await recordEvent(tx, {
-    documentId: doc.id,
+  await recordMove(tx, options, doc, {
     versionId: draft.id,
     kind: 'sent_back',
-    actorId: actor.personId,
     reason: options.reason,
-  });
-  await writeAudit(tx, options.audit, {
     action: 'document.sent_back',
-    entityType: 'document',
-    entityId: doc.id,
     summary: { versionNumber: draft.number, reason: options.reason },
-  });
-  if (doc.ownerId !== actor.personId)
-    await notify(tx, {
+    tell: {
       personIds: [doc.ownerId],
       kind: 'document.sent_back',
       params: { title: doc.title, by: actor.name, reason: options.reason },
-      entityType: 'document',
-      entityId: doc.id,
-    });
+    },
+  });
   return presentDocument(tx, actor, after, roles);
 }
 
@@ -477,18 +424,12 @@ export async function archiveDocument(
   const draft = await draftOf(tx, doc.id);
   if (draft && draft.stage !== 'writing') await moveDraft(tx, draft, 'writing');
   const after = await bump(tx, doc, { status: 'archived', archivedAt: now, archivedReason: options.reason });
-  await recordEvent(tx, {
-    documentId: doc.id,
+  await recordMove(tx, options, doc, {
     versionId: doc.currentVersionId ?? draft?.id ?? null,
     kind: 'archived',
-    actorId: actor.personId,
     reason: options.reason,
     at: now,
-  });
-  await writeAudit(tx, options.audit, {
     action: 'document.archived',
-    entityType: 'document',
-    entityId: doc.id,
     summary: { reason: options.reason, previousStatus: doc.status },
   });
   return presentDocument(tx, actor, after, roles);
@@ -505,16 +446,10 @@ export async function restoreDocument(
   assertExpected(doc, options.expectedVersion);
   const status = doc.currentVersionId ? 'published' : 'draft';
   const after = await bump(tx, doc, { status, archivedAt: null, archivedReason: null });
-  await recordEvent(tx, {
-    documentId: doc.id,
+  await recordMove(tx, options, doc, {
     versionId: doc.currentVersionId,
     kind: 'restored',
-    actorId: actor.personId,
-  });
-  await writeAudit(tx, options.audit, {
     action: 'document.restored',
-    entityType: 'document',
-    entityId: doc.id,
     summary: { status, archivedReason: doc.archivedReason },
   });
   return presentDocument(tx, actor, after, roles);

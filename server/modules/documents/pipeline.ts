@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type {
   KnowledgeSupportItem,
   KnowledgeSupports,
@@ -9,7 +9,7 @@ import type { Actor } from '../../platform/access.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { people } from '../organisation/tables.ts';
-import { mayKeep } from './support.ts';
+import { readableCondition } from './readable.ts';
 import { documentEvents, documents, documentTypes } from './tables.ts';
 
 /**
@@ -90,15 +90,7 @@ const order: Record<PipelineStatus, number> = {
 
 export async function listKnowledgeSupports(options: { actor: Actor }, tx: Db): Promise<KnowledgeSupports> {
   const { actor } = options;
-  const admin = await mayKeep(tx, actor);
-  const visible = admin
-    ? undefined
-    : or(
-        isNotNull(documents.currentVersionId),
-        eq(documents.ownerId, actor.personId),
-        eq(documents.approverId, actor.personId),
-        sql`${documents.reviewerIds} @> ${JSON.stringify([actor.personId])}::jsonb`,
-      );
+  const readable = await readableCondition(tx, actor);
   const rows = await tx
     .select({
       id: documents.id,
@@ -111,14 +103,7 @@ export async function listKnowledgeSupports(options: { actor: Actor }, tx: Db): 
     .from(documents)
     .innerJoin(documentTypes, eq(documentTypes.id, documents.typeId))
     .innerJoin(people, eq(people.id, documents.ownerId))
-    .where(
-      and(
-        eq(documents.organisationId, actor.organisationId),
-        eq(documentTypes.isKnowledgeSupport, true),
-        sql`${documents.status} <> 'archived'`,
-        visible,
-      ),
-    )
+    .where(and(readable, eq(documentTypes.isKnowledgeSupport, true), sql`${documents.status} <> 'archived'`))
     .orderBy(asc(documents.title), asc(documents.id));
   const items: KnowledgeSupportItem[] = rows.map((r) => ({
     id: r.id,

@@ -2,17 +2,54 @@ import { and, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { DocumentRow } from './documents.ts';
 import { type DocumentRoles, mayEditDocument, mayReadDrafts } from './policy.ts';
 import { mayKeep } from './support.ts';
 import { documents } from './tables.ts';
 
-// Which documents a person may read, for the search and for other modules (the deviations link to
-// the documents changed because of a case): rule 3 of policy.ts. Published documents for everyone
-// of the organisation; a never-published one for its owner, reviewers, approver and administrators.
+// Which documents a person may read: rule 3 of policy.ts, in its one home, for the documents'
+// own use cases, the search, the reading and other modules (the deviations link to the documents
+// changed because of a case). Published documents for everyone of the organisation; a
+// never-published one for its owner, reviewers, approver and administrators.
+
+/** What the actor is to this document: the facts every rule in policy.ts decides from. */
+export async function rolesOf(tx: Db, actor: Actor, doc: DocumentRow): Promise<DocumentRoles> {
+  return {
+    isOwner: doc.ownerId === actor.personId,
+    isApprover: doc.approverId === actor.personId,
+    isReviewer: doc.reviewerIds.includes(actor.personId),
+    isAdministrator: await mayKeep(tx, actor),
+  };
+}
+
+/** A document of the actor's organisation, locked when it is to change; another's does not exist. */
+async function findDocument(tx: Db, actor: Actor, id: string, lock: boolean): Promise<DocumentRow> {
+  const query = tx
+    .select()
+    .from(documents)
+    .where(and(eq(documents.id, id), eq(documents.organisationId, actor.organisationId)));
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row) throw new AppError('document.not_found', 'not_found');
+  return row;
+}
+
+/** A document the actor may see at all: published ones for everyone, never-published ones for those who may read drafts. */
+export async function visibleDocument(
+  tx: Db,
+  actor: Actor,
+  id: string,
+  lock = false,
+): Promise<{ doc: DocumentRow; roles: DocumentRoles }> {
+  const doc = await findDocument(tx, actor, id, lock);
+  const roles = await rolesOf(tx, actor, doc);
+  if (doc.currentVersionId === null && !mayReadDrafts(roles))
+    throw new AppError('document.not_found', 'not_found');
+  return { doc, roles };
+}
 
 /**
- * The rows of the actor's own organisation they may read, as a condition on `documents`. The
- * administrators of the organisation read all of them.
+ * The same rule as a condition on `documents`: the rows of the actor's own organisation they may
+ * read. The administrators of the organisation read all of them.
  */
 export async function readableCondition(tx: Db, actor: Actor): Promise<SQL> {
   const own = eq(documents.organisationId, actor.organisationId);
@@ -58,19 +95,7 @@ export async function readableDocument(
   actor: Actor,
   documentId: string,
 ): Promise<ReadableDocument & { mayEdit: boolean }> {
-  const [doc] = await tx
-    .select()
-    .from(documents)
-    .where(and(eq(documents.id, documentId), eq(documents.organisationId, actor.organisationId)));
-  if (!doc) throw new AppError('document.not_found', 'not_found');
-  const roles: DocumentRoles = {
-    isOwner: doc.ownerId === actor.personId,
-    isApprover: doc.approverId === actor.personId,
-    isReviewer: doc.reviewerIds.includes(actor.personId),
-    isAdministrator: await mayKeep(tx, actor),
-  };
-  if (doc.currentVersionId === null && !mayReadDrafts(roles))
-    throw new AppError('document.not_found', 'not_found');
+  const { doc, roles } = await visibleDocument(tx, actor, documentId);
   return {
     id: doc.id,
     organisationId: doc.organisationId,

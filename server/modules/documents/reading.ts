@@ -11,8 +11,8 @@ import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { notify } from '../notifications/index.ts';
 import { people, units } from '../organisation/tables.ts';
-import { mayReadDrafts } from './policy.ts';
 import { inLanguage } from './presenters.ts';
+import { visibleDocument } from './readable.ts';
 import { type Change, mayKeep } from './support.ts';
 import { documentAcknowledgements, documents, documentVersions } from './tables.ts';
 import { stockholmDay } from './validity.ts';
@@ -40,8 +40,6 @@ import { stockholmDay } from './validity.ts';
  */
 
 const RECENT_DAYS = 90;
-
-type DocumentRow = typeof documents.$inferSelect;
 
 async function rowsOf<T>(tx: Db, query: SQL): Promise<T[]> {
   const result = (await tx.execute(query)) as unknown as { rows: T[] };
@@ -73,30 +71,6 @@ function pathUnder(path: SQL, roots: readonly string[]): SQL {
   )})`;
 }
 
-/** A document the actor may see: published for everyone of the organisation, a never-published one for those who may read drafts. */
-async function readableDocument(
-  tx: Db,
-  actor: Actor,
-  id: string,
-): Promise<{ doc: DocumentRow; admin: boolean }> {
-  const [doc] = await tx
-    .select()
-    .from(documents)
-    .where(and(eq(documents.id, id), eq(documents.organisationId, actor.organisationId)));
-  if (!doc) throw new AppError('document.not_found', 'not_found');
-  const admin = await mayKeep(tx, actor);
-  if (doc.currentVersionId === null) {
-    const roles = {
-      isOwner: doc.ownerId === actor.personId,
-      isApprover: doc.approverId === actor.personId,
-      isReviewer: doc.reviewerIds.includes(actor.personId),
-      isAdministrator: admin,
-    };
-    if (!mayReadDrafts(roles)) throw new AppError('document.not_found', 'not_found');
-  }
-  return { doc, admin };
-}
-
 async function versionNumberOf(tx: Db, versionId: string | null): Promise<number | null> {
   if (versionId === null) return null;
   const [row] = await tx
@@ -112,7 +86,7 @@ export async function acknowledgeReading(
   tx: Db,
 ): Promise<{ acknowledgement: Acknowledgement; created: boolean }> {
   const { actor } = options;
-  const { doc } = await readableDocument(tx, actor, options.documentId);
+  const { doc } = await visibleDocument(tx, actor, options.documentId);
   const [version] = await tx
     .select({ id: documentVersions.id, number: documentVersions.number })
     .from(documentVersions)
@@ -300,7 +274,7 @@ export async function acknowledgementOverview(
   tx: Db,
 ): Promise<AcknowledgementOverview> {
   const { actor, status, page, pageSize } = options;
-  const { doc } = await readableDocument(tx, actor, options.documentId);
+  const { doc } = await visibleDocument(tx, actor, options.documentId);
   const scope = await readingScope(tx, actor, options.unitId);
   // The version that counts: the one asked for; when none is asked for, the current one.
   const referenceId = doc.readVersionId ?? doc.currentVersionId;

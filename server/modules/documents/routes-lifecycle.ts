@@ -1,3 +1,4 @@
+import type { FastifyRequest, FastifySchema } from 'fastify';
 import { idParams } from '../../../contracts/common.ts';
 import {
   answerBody,
@@ -32,11 +33,17 @@ import {
   sendBack,
   submitForApproval,
 } from './lifecycle.ts';
+import type { Change } from './support.ts';
 
 const tags = ['documents'];
 const moves =
   'Each move bumps the document version (give it back as expectedVersion; a stale one is 409), and ' +
   'writes a history event and an audit row in the same transaction.';
+
+/** The route options every route here shares: signed in (the use case decides the rest), tagged. */
+function signedIn<S extends FastifySchema>(schema: S) {
+  return { config: { access: 'signedIn' as const }, schema: { tags, ...schema } };
+}
 
 /** The lifecycle of a document's draft: review rounds, comments and answers, approval, archiving. */
 export function registerDocumentLifecycleRoutes(
@@ -44,31 +51,32 @@ export function registerDocumentLifecycleRoutes(
   db: Db,
   inTx: <T>(db: Db, work: (tx: Db) => Promise<T>) => Promise<T>,
 ): void {
-  const signedIn = { config: { access: 'signedIn' as const } };
+  /** One use case on the document of the path, by the signed-in actor, in one transaction. */
+  function onDocument<T>(
+    request: FastifyRequest & { params: { id: string } },
+    work: (move: Change & { documentId: string }, tx: Db) => Promise<T>,
+  ): Promise<T> {
+    const actor = requireActor(request.actor);
+    return inTx(db, (tx) =>
+      work({ actor, audit: auditContextOf(request), documentId: request.params.id }, tx),
+    );
+  }
 
   app.post(
     '/api/documents/:id/review-rounds',
-    {
-      ...signedIn,
-      schema: {
-        tags,
-        summary: 'Open a review round on the draft',
-        description:
-          "By the owner and the organisation's administrators, while the draft is being written. Rounds are " +
-          "numbered 1, 2, … per version. reviewerIds defaults to the document's reviewers (at least one, " +
-          `active people of the organisation); the deadline is today or later. The reviewers are notified. ${moves}`,
-        params: idParams,
-        body: openRoundBody,
-        response: { 201: reviewRoundSchema },
-      },
-    },
+    signedIn({
+      summary: 'Open a review round on the draft',
+      description:
+        "By the owner and the organisation's administrators, while the draft is being written. Rounds are " +
+        "numbered 1, 2, … per version. reviewerIds defaults to the document's reviewers (at least one, " +
+        `active people of the organisation); the deadline is today or later. The reviewers are notified. ${moves}`,
+      params: idParams,
+      body: openRoundBody,
+      response: { 201: reviewRoundSchema },
+    }),
     async (request, reply) => {
-      const actor = requireActor(request.actor);
-      const round = await inTx(db, (tx) =>
-        openReviewRound(
-          { actor, audit: auditContextOf(request), documentId: request.params.id, input: request.body },
-          tx,
-        ),
+      const round = await onDocument(request, (move, tx) =>
+        openReviewRound({ ...move, input: request.body }, tx),
       );
       return reply.status(201).send(round);
     },
@@ -76,87 +84,53 @@ export function registerDocumentLifecycleRoutes(
 
   app.get(
     '/api/documents/:id/review-rounds',
-    {
-      ...signedIn,
-      schema: {
-        tags,
-        summary: 'The review rounds of the draft, or of an earlier version, with comments and answers',
-        description:
-          "For the owner, reviewers, approver and the organisation's administrators. ?version=N gives the " +
-          'rounds of version N; without it, those of the current draft (none without a draft).',
-        params: idParams,
-        querystring: reviewRoundsQuery,
-        response: { 200: reviewRoundsResponse },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request.actor);
-      return inTx(db, (tx) =>
-        listReviewRounds({ actor, documentId: request.params.id, version: request.query.version }, tx),
-      );
-    },
+    signedIn({
+      summary: 'The review rounds of the draft, or of an earlier version, with comments and answers',
+      description:
+        "For the owner, reviewers, approver and the organisation's administrators. ?version=N gives the " +
+        'rounds of version N; without it, those of the current draft (none without a draft).',
+      params: idParams,
+      querystring: reviewRoundsQuery,
+      response: { 200: reviewRoundsResponse },
+    }),
+    async (request) =>
+      onDocument(request, (move, tx) => listReviewRounds({ ...move, version: request.query.version }, tx)),
   );
 
   app.post(
     '/api/documents/:id/review-rounds/:number/close',
-    {
-      ...signedIn,
-      schema: {
-        tags,
-        summary: 'Close an open review round',
-        description:
-          "By the owner and the organisation's administrators; the draft goes back to being written. Comments " +
-          `may still be unanswered: unansweredCount says how many. ${moves}`,
-        params: roundParams,
-        body: closeRoundBody,
-        response: { 200: reviewRoundSchema },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request.actor);
-      return inTx(db, (tx) =>
+    signedIn({
+      summary: 'Close an open review round',
+      description:
+        "By the owner and the organisation's administrators; the draft goes back to being written. Comments " +
+        `may still be unanswered: unansweredCount says how many. ${moves}`,
+      params: roundParams,
+      body: closeRoundBody,
+      response: { 200: reviewRoundSchema },
+    }),
+    async (request) =>
+      onDocument(request, (move, tx) =>
         closeReviewRound(
-          {
-            actor,
-            audit: auditContextOf(request),
-            documentId: request.params.id,
-            number: request.params.number,
-            expectedVersion: request.body.expectedVersion,
-          },
+          { ...move, number: request.params.number, expectedVersion: request.body.expectedVersion },
           tx,
         ),
-      );
-    },
+      ),
   );
 
   app.post(
     '/api/documents/:id/review-rounds/:number/comments',
-    {
-      ...signedIn,
-      schema: {
-        tags,
-        summary: 'Comment on a section of the draft in an open round',
-        description:
-          "By the round's reviewers and the document's approver while the round is open. sectionId is a " +
-          "section of the draft; quote is the words commented on. The document's version does not change.",
-        params: roundParams,
-        body: commentBody,
-        response: { 201: reviewCommentSchema },
-      },
-    },
+    signedIn({
+      summary: 'Comment on a section of the draft in an open round',
+      description:
+        "By the round's reviewers and the document's approver while the round is open. sectionId is a " +
+        "section of the draft; quote is the words commented on. The document's version does not change.",
+      params: roundParams,
+      body: commentBody,
+      response: { 201: reviewCommentSchema },
+    }),
     async (request, reply) => {
-      const actor = requireActor(request.actor);
-      const comment = await inTx(db, (tx) =>
-        addReviewComment(
-          {
-            actor,
-            audit: auditContextOf(request),
-            documentId: request.params.id,
-            number: request.params.number,
-            input: request.body,
-          },
-          tx,
-        ),
+      const comment = await onDocument(request, (move, tx) =>
+        addReviewComment({ ...move, number: request.params.number, input: request.body }, tx),
       );
       return reply.status(201).send(comment);
     },
@@ -164,176 +138,102 @@ export function registerDocumentLifecycleRoutes(
 
   app.post(
     '/api/documents/:id/review-comments/:commentId/answer',
-    {
-      ...signedIn,
-      schema: {
-        tags,
-        summary: 'Answer a review comment',
-        description:
-          "By the owner and the organisation's administrators, while the draft is being written or reviewed. " +
-          'Answering again replaces the answer (the earlier one stays in the audit log).',
-        params: commentParams,
-        body: answerBody,
-        response: { 200: reviewCommentSchema },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request.actor);
-      return inTx(db, (tx) =>
+    signedIn({
+      summary: 'Answer a review comment',
+      description:
+        "By the owner and the organisation's administrators, while the draft is being written or reviewed. " +
+        'Answering again replaces the answer (the earlier one stays in the audit log).',
+      params: commentParams,
+      body: answerBody,
+      response: { 200: reviewCommentSchema },
+    }),
+    async (request) =>
+      onDocument(request, (move, tx) =>
         answerReviewComment(
-          {
-            actor,
-            audit: auditContextOf(request),
-            documentId: request.params.id,
-            commentId: request.params.commentId,
-            answer: request.body.answer,
-          },
+          { ...move, commentId: request.params.commentId, answer: request.body.answer },
           tx,
         ),
-      );
-    },
+      ),
   );
 
   app.post(
     '/api/documents/:id/submit',
-    {
-      ...signedIn,
-      schema: {
-        tags,
-        summary: 'Submit the draft for approval',
-        description:
-          "By the owner and the organisation's administrators, while the draft is being written (no open " +
-          'round). The document needs an approver, and every comment of the last round must be answered ' +
-          `(409 names how many are not). The approver is notified. ${moves}`,
-        params: idParams,
-        body: submitBody,
-        response: { 200: documentSchema },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request.actor);
-      return inTx(db, (tx) =>
-        submitForApproval(
-          {
-            actor,
-            audit: auditContextOf(request),
-            documentId: request.params.id,
-            expectedVersion: request.body.expectedVersion,
-          },
-          tx,
-        ),
-      );
-    },
+    signedIn({
+      summary: 'Submit the draft for approval',
+      description:
+        "By the owner and the organisation's administrators, while the draft is being written (no open " +
+        'round). The document needs an approver, and every comment of the last round must be answered ' +
+        `(409 names how many are not). The approver is notified. ${moves}`,
+      params: idParams,
+      body: submitBody,
+      response: { 200: documentSchema },
+    }),
+    async (request) =>
+      onDocument(request, (move, tx) =>
+        submitForApproval({ ...move, expectedVersion: request.body.expectedVersion }, tx),
+      ),
   );
 
   app.post(
     '/api/documents/:id/send-back',
-    {
-      ...signedIn,
-      schema: {
-        tags,
-        summary: 'Send a draft awaiting approval back to its author, with a reason',
-        description: `By the approver and the organisation's administrators. The owner is notified. ${moves}`,
-        params: idParams,
-        body: sendBackBody,
-        response: { 200: documentSchema },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request.actor);
-      return inTx(db, (tx) =>
-        sendBack(
-          {
-            actor,
-            audit: auditContextOf(request),
-            documentId: request.params.id,
-            reason: request.body.reason,
-            expectedVersion: request.body.expectedVersion,
-          },
-          tx,
-        ),
-      );
-    },
+    signedIn({
+      summary: 'Send a draft awaiting approval back to its author, with a reason',
+      description: `By the approver and the organisation's administrators. The owner is notified. ${moves}`,
+      params: idParams,
+      body: sendBackBody,
+      response: { 200: documentSchema },
+    }),
+    async (request) =>
+      onDocument(request, (move, tx) =>
+        sendBack({ ...move, reason: request.body.reason, expectedVersion: request.body.expectedVersion }, tx),
+      ),
   );
 
   app.post(
     '/api/documents/:id/archive',
-    {
-      ...signedIn,
-      schema: {
-        tags,
-        summary: 'Archive a document, with a reason',
-        description:
-          "By the owner and the organisation's administrators. Its versions stay readable; its draft cannot " +
-          `be edited and no round opened until it is restored. An open round is closed. ${moves}`,
-        params: idParams,
-        body: archiveBody,
-        response: { 200: documentSchema },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request.actor);
-      return inTx(db, (tx) =>
+    signedIn({
+      summary: 'Archive a document, with a reason',
+      description:
+        "By the owner and the organisation's administrators. Its versions stay readable; its draft cannot " +
+        `be edited and no round opened until it is restored. An open round is closed. ${moves}`,
+      params: idParams,
+      body: archiveBody,
+      response: { 200: documentSchema },
+    }),
+    async (request) =>
+      onDocument(request, (move, tx) =>
         archiveDocument(
-          {
-            actor,
-            audit: auditContextOf(request),
-            documentId: request.params.id,
-            reason: request.body.reason,
-            expectedVersion: request.body.expectedVersion,
-          },
+          { ...move, reason: request.body.reason, expectedVersion: request.body.expectedVersion },
           tx,
         ),
-      );
-    },
+      ),
   );
 
   app.post(
     '/api/documents/:id/restore',
-    {
-      ...signedIn,
-      schema: {
-        tags,
-        summary: 'Restore an archived document',
-        description: `By the owner and the organisation's administrators: published again, or a draft if it never was. ${moves}`,
-        params: idParams,
-        body: restoreBody,
-        response: { 200: documentSchema },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request.actor);
-      return inTx(db, (tx) =>
-        restoreDocument(
-          {
-            actor,
-            audit: auditContextOf(request),
-            documentId: request.params.id,
-            expectedVersion: request.body.expectedVersion,
-          },
-          tx,
-        ),
-      );
-    },
+    signedIn({
+      summary: 'Restore an archived document',
+      description: `By the owner and the organisation's administrators: published again, or a draft if it never was. ${moves}`,
+      params: idParams,
+      body: restoreBody,
+      response: { 200: documentSchema },
+    }),
+    async (request) =>
+      onDocument(request, (move, tx) =>
+        restoreDocument({ ...move, expectedVersion: request.body.expectedVersion }, tx),
+      ),
   );
 
   app.get(
     '/api/documents/:id/events',
-    {
-      ...signedIn,
-      schema: {
-        tags,
-        summary: "The document's history, oldest first",
-        description:
-          'Who moved the document where and when, with the reason when one was asked. Events on a version ' +
-          "never published only for the owner, reviewers, approver and the organisation's administrators.",
-        params: idParams,
-        response: { 200: documentEventsResponse },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request.actor);
-      return inTx(db, (tx) => listDocumentEvents({ actor, documentId: request.params.id }, tx));
-    },
+    signedIn({
+      summary: "The document's history, oldest first",
+      description:
+        'Who moved the document where and when, with the reason when one was asked. Events on a version ' +
+        "never published only for the owner, reviewers, approver and the organisation's administrators.",
+      params: idParams,
+      response: { 200: documentEventsResponse },
+    }),
+    async (request) => onDocument(request, (move, tx) => listDocumentEvents(move, tx)),
   );
 }

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-
 import type { DocumentSearch, Highlight } from '../../../contracts/document-search.ts';
 import type { Actor } from '../../platform/access.ts';
 import type { Db } from '../../platform/db.ts';
+import { cappedTotal } from '../../platform/paging.ts';
 import { units } from '../organisation/tables.ts';
 import { inLanguage } from './presenters.ts';
 import { readableCondition } from './readable.ts';
@@ -137,20 +138,14 @@ export async function searchDocuments(
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
 
-  // A short first page is the whole answer; otherwise count, up to the cap.
-  let total = rows.length;
-  let totalIsLowerBound = false;
-  if (query.page > 1 || rows.length === query.pageSize) {
-    const capped = tx
-      .select({ one: sql`1` })
-      .from(documents)
-      .where(where)
-      .limit(SEARCH_COUNT_CAP + 1)
-      .as('capped');
-    const [counted] = await tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(capped);
-    total = Math.min(counted?.n ?? 0, SEARCH_COUNT_CAP);
-    totalIsLowerBound = (counted?.n ?? 0) > SEARCH_COUNT_CAP;
-  }
+  const { total, totalIsLowerBound } = await cappedTotal(tx, {
+    from: documents,
+    where,
+    cap: SEARCH_COUNT_CAP,
+    page: query.page,
+    pageSize: query.pageSize,
+    onPage: rows.length,
+  });
 
   // Headlines for the page only: ts_headline reads the whole text, so never for every match.
   const marked = new Map<string, string>();

@@ -1,10 +1,11 @@
+import { and, eq, ne } from 'drizzle-orm';
 import type { Actor } from '../../platform/access.ts';
 import type { AuditContext } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { loadSteward } from '../organisation/index.ts';
 import { mayKeepDocumentConfig } from './policy.ts';
-import type { LocalizedText } from './tables.ts';
+import type { documentTemplates, documentTypes, LocalizedText } from './tables.ts';
 import './messages.ts';
 
 export interface Change {
@@ -52,4 +53,27 @@ export function clashingLanguage(name: LocalizedText, others: LocalizedText[]): 
     if (others.some((other) => sameText(other[lang], name[lang]))) return `name.${lang}`;
   }
   return null;
+}
+
+/**
+ * A type's or a template's name is unique within the organisation in each language (`self`, when
+ * renamed, aside): the first language that clashes is a 409 `taken` on that name's field.
+ */
+export async function assertNameFree(
+  tx: Db,
+  kept: { table: typeof documentTypes | typeof documentTemplates; taken: string },
+  organisationId: string,
+  name: LocalizedText,
+  self?: string,
+): Promise<void> {
+  const { table } = kept;
+  const others = await tx
+    .select({ name: table.name })
+    .from(table)
+    .where(and(eq(table.organisationId, organisationId), self ? ne(table.id, self) : undefined));
+  const path = clashingLanguage(
+    name,
+    others.map((o) => o.name),
+  );
+  if (path) throw fieldError(kept.taken, 'conflict', path);
 }

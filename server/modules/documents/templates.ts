@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type {
   CreateDocumentTemplateBody,
   DocumentTemplate,
@@ -13,8 +13,8 @@ import type { Db } from '../../platform/db.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { presentTemplate } from './presenters.ts';
 import {
+  assertNameFree,
   type Change,
-  clashingLanguage,
   definedOnly,
   fieldError,
   keptOrganisation,
@@ -33,6 +33,15 @@ type TypeRow = typeof documentTypes.$inferSelect;
 
 const noGuidance: LocalizedText = { sv: '', nb: '', en: '' };
 
+/** The organisation's templates that meet `conditions`, each with its type. */
+function templatesWithTypes(tx: Db, organisationId: string, ...conditions: Array<SQL | undefined>) {
+  return tx
+    .select({ template: documentTemplates, type: documentTypes })
+    .from(documentTemplates)
+    .innerJoin(documentTypes, eq(documentTypes.id, documentTemplates.typeId))
+    .where(and(eq(documentTemplates.organisationId, organisationId), ...conditions));
+}
+
 /**
  * The organisation's templates with their sections, by type then name. Authors see active templates
  * of active types; the administrators may ask for the deactivated ones too.
@@ -44,19 +53,13 @@ export async function listDocumentTemplates(
   const { actor } = options;
   const keeps = await mayKeep(tx, actor);
   const everything = options.includeInactive && keeps;
-  const rows = await tx
-    .select({ template: documentTemplates, type: documentTypes })
-    .from(documentTemplates)
-    .innerJoin(documentTypes, eq(documentTypes.id, documentTemplates.typeId))
-    .where(
-      and(
-        eq(documentTemplates.organisationId, actor.organisationId),
-        options.typeId ? eq(documentTemplates.typeId, options.typeId) : undefined,
-        everything ? undefined : eq(documentTemplates.active, true),
-        everything ? undefined : eq(documentTypes.active, true),
-      ),
-    )
-    .orderBy(asc(sql`${documentTypes.name}->>'sv'`), asc(sql`${documentTemplates.name}->>'sv'`));
+  const rows = await templatesWithTypes(
+    tx,
+    actor.organisationId,
+    options.typeId ? eq(documentTemplates.typeId, options.typeId) : undefined,
+    everything ? undefined : eq(documentTemplates.active, true),
+    everything ? undefined : eq(documentTypes.active, true),
+  ).orderBy(asc(sql`${documentTypes.name}->>'sv'`), asc(sql`${documentTemplates.name}->>'sv'`));
   return { items: rows.map((r) => presentTemplate(r.template, r.type, actor.language, keeps)) };
 }
 
@@ -66,16 +69,11 @@ export async function getDocumentTemplate(
   tx: Db,
 ): Promise<DocumentTemplate> {
   const { actor } = options;
-  const [found] = await tx
-    .select({ template: documentTemplates, type: documentTypes })
-    .from(documentTemplates)
-    .innerJoin(documentTypes, eq(documentTypes.id, documentTemplates.typeId))
-    .where(
-      and(
-        eq(documentTemplates.id, options.templateId),
-        eq(documentTemplates.organisationId, actor.organisationId),
-      ),
-    );
+  const [found] = await templatesWithTypes(
+    tx,
+    actor.organisationId,
+    eq(documentTemplates.id, options.templateId),
+  );
   if (!found) throw new AppError('document.template_not_found', 'not_found');
   return presentTemplate(found.template, found.type, actor.language, await mayKeep(tx, actor));
 }
@@ -121,27 +119,8 @@ async function usableType(tx: Db, organisationId: string, typeId: string): Promi
   return type;
 }
 
-async function assertNameFree(
-  tx: Db,
-  organisationId: string,
-  name: LocalizedText,
-  self?: string,
-): Promise<void> {
-  const others = await tx
-    .select({ name: documentTemplates.name })
-    .from(documentTemplates)
-    .where(
-      and(
-        eq(documentTemplates.organisationId, organisationId),
-        self ? ne(documentTemplates.id, self) : undefined,
-      ),
-    );
-  const path = clashingLanguage(
-    name,
-    others.map((o) => o.name),
-  );
-  if (path) throw fieldError('document.template_name_taken', 'conflict', path);
-}
+/** The names of the organisation's templates are unique in every language. */
+const kept = { table: documentTemplates, taken: 'document.template_name_taken' };
 
 function auditSections(sections: TemplateSectionRow[]): string[] {
   return sections.map((s) => s.title.sv);
@@ -155,7 +134,7 @@ export async function createDocumentTemplate(
   const { input } = options;
   const type = await usableType(tx, organisationId, input.typeId);
   const sections = resolveSections(input.sections, []);
-  await assertNameFree(tx, organisationId, input.name);
+  await assertNameFree(tx, kept, organisationId, input.name);
   const [created] = await tx
     .insert(documentTemplates)
     .values({ organisationId, typeId: type.id, name: input.name, sections, active: input.active ?? true })
@@ -198,7 +177,7 @@ export async function updateDocumentTemplate(
       : await lockType(tx, organisationId, before.typeId);
   if (!type) throw new AppError('document.type_not_found', 'not_found');
   const sections = changes.sections ? resolveSections(changes.sections, before.sections) : undefined;
-  if (changes.name) await assertNameFree(tx, organisationId, changes.name, before.id);
+  if (changes.name) await assertNameFree(tx, kept, organisationId, changes.name, before.id);
   const set = definedOnly({ name: changes.name, typeId: changes.typeId, active: changes.active, sections });
   const diff = diffSummary(before, set);
   if (Object.keys(diff).length === 0) return presentTemplate(before, type, options.actor.language, true);

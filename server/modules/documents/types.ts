@@ -1,4 +1,4 @@
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type {
   CreateDocumentTypeBody,
   DocumentType,
@@ -10,15 +10,8 @@ import { diffSummary, writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { presentType } from './presenters.ts';
-import {
-  type Change,
-  clashingLanguage,
-  definedOnly,
-  fieldError,
-  keptOrganisation,
-  mayKeep,
-} from './support.ts';
-import { documentTypes, type LocalizedText } from './tables.ts';
+import { assertNameFree, type Change, definedOnly, keptOrganisation, mayKeep } from './support.ts';
+import { documentTypes } from './tables.ts';
 
 // Document types are kept by the organisation's administrators and never deleted: documents point
 // at them, so switching one off (active: false) is how it leaves the authors' choices.
@@ -45,24 +38,8 @@ export async function listDocumentTypes(
   return { items: rows.map((row) => presentType(row, actor.language, keeps)) };
 }
 
-async function assertNameFree(
-  tx: Db,
-  organisationId: string,
-  name: LocalizedText,
-  self?: string,
-): Promise<void> {
-  const others = await tx
-    .select({ name: documentTypes.name })
-    .from(documentTypes)
-    .where(
-      and(eq(documentTypes.organisationId, organisationId), self ? ne(documentTypes.id, self) : undefined),
-    );
-  const path = clashingLanguage(
-    name,
-    others.map((o) => o.name),
-  );
-  if (path) throw fieldError('document.type_name_taken', 'conflict', path);
-}
+/** The names of the organisation's types are unique in every language. */
+const kept = { table: documentTypes, taken: 'document.type_name_taken' };
 
 export async function createDocumentType(
   options: Change & { input: CreateDocumentTypeBody },
@@ -70,7 +47,7 @@ export async function createDocumentType(
 ): Promise<DocumentType> {
   const organisationId = await keptOrganisation(tx, options.actor);
   const { input } = options;
-  await assertNameFree(tx, organisationId, input.name);
+  await assertNameFree(tx, kept, organisationId, input.name);
   const [created] = await tx
     .insert(documentTypes)
     .values({
@@ -112,7 +89,7 @@ export async function updateDocumentType(
   const before = await lockType(tx, organisationId, options.typeId);
   if (!before) throw new AppError('document.type_not_found', 'not_found');
   const set = definedOnly(options.changes);
-  if (set.name) await assertNameFree(tx, organisationId, set.name, before.id);
+  if (set.name) await assertNameFree(tx, kept, organisationId, set.name, before.id);
   const changes = diffSummary(before, set);
   if (Object.keys(changes).length === 0) return presentType(before, options.actor.language, true);
   const [after] = await tx
