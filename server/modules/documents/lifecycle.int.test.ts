@@ -544,6 +544,31 @@ describe('the document lifecycle', () => {
     expect(comments).toHaveLength(1);
   });
 
+  it('when the owner sends a round to someone beyond the document\'s reviewers, then that person may read the draft and comment, and nobody else gains anything', async () => {
+    const written = await writeRoutine('Rutin för sondmatning', [ids.nurse]);
+    const id = written.id;
+    // The doctor is not one of the document's reviewers: the draft, never published, is not there for her.
+    expect((await doctor.get(`/api/documents/${id}`)).status).toBe(404);
+    const round = await author.post<ReviewRound>(`/api/documents/${id}/review-rounds`, {
+      deadline: daysFromToday(5),
+      reviewerIds: [ids.nurse, ids.doctor],
+    });
+    expect(round.status).toBe(201);
+    const read = await doctor.get<Document>(`/api/documents/${id}`);
+    expect(read.status).toBe(200);
+    expect(read.body.allowedActions).toContain('comment');
+    const comment = await doctor.post<ReviewComment>(`/api/documents/${id}/review-rounds/1/comments`, {
+      sectionId: sectionIds[4],
+      body: 'Ange hur sonden kontrolleras före matning.',
+    });
+    expect(comment.status).toBe(201);
+    const listed = await doctor.get<{ items: { id: string }[] }>('/api/documents?status=draft');
+    expect(listed.body.items.map((d) => d.id)).toContain(id);
+    // Her rights come from the round: the document's own reviewers are unchanged, and others still find nothing.
+    expect((await docRow(id)).reviewerIds).toEqual([ids.nurse]);
+    expect((await staffOutside.get(`/api/documents/${id}`)).status).toBe(404);
+  });
+
   it('when a move is made, then its event, audit row and the document change are written in one transaction', async () => {
     const written = await writeRoutine('Rutin för munvård', [ids.nurse]);
     const id = written.id;

@@ -28,7 +28,8 @@ export function configActions(mayKeep: boolean): Array<'edit'> {
 // Who may do what with documents and their versions (issue 5, slice 2):
 // 3. Every signed-in person of the organisation reads its published documents and their published
 //    and superseded versions. A document never published, and every draft, is read only by its
-//    owner, reviewers and approver and the organisation's administrators; for anyone else it is not
+//    owner, reviewers (the document's own and anyone a review round of it was sent to) and approver
+//    and the organisation's administrators; for anyone else it is not
 //    there (404). Another organisation's documents are not there for anyone (404).
 // 4. Managers, quality coordinators and administrators create documents.
 // 5. The owner and the administrators change the metadata and the draft.
@@ -37,6 +38,7 @@ export function configActions(mayKeep: boolean): Array<'edit'> {
 export interface DocumentRoles {
   isOwner: boolean;
   isApprover: boolean;
+  /** one of the document's reviewers, or a reviewer of one of its review rounds */
   isReviewer: boolean;
   /** administers the document's organisation */
   isAdministrator: boolean;

@@ -5,19 +5,41 @@ import { AppError } from '../../platform/errors.ts';
 import type { DocumentRow } from './documents.ts';
 import { type DocumentRoles, mayEditDocument, mayReadDrafts } from './policy.ts';
 import { mayKeep } from './support.ts';
-import { documents } from './tables.ts';
+import { documentReviewRounds, documents } from './tables.ts';
 
 // Which documents a person may read: rule 3 of policy.ts, in its one home, for the documents'
 // own use cases, the search, the reading and other modules (the deviations link to the documents
 // changed because of a case). Published documents for everyone of the organisation; a
-// never-published one for its owner, reviewers, approver and administrators.
+// never-published one for its owner, reviewers (its own and those of its review rounds), approver
+// and administrators.
+
+/** A review round of the document was sent to the person (the owner may add people to a round). */
+function inAReviewRound(personId: string): SQL {
+  return sql`exists (select 1 from ${documentReviewRounds}
+    where ${documentReviewRounds.documentId} = ${documents.id}
+      and ${documentReviewRounds.reviewerIds} @> ${JSON.stringify([personId])}::jsonb)`;
+}
 
 /** What the actor is to this document: the facts every rule in policy.ts decides from. */
 export async function rolesOf(tx: Db, actor: Actor, doc: DocumentRow): Promise<DocumentRoles> {
+  let isReviewer = doc.reviewerIds.includes(actor.personId);
+  if (!isReviewer) {
+    const rounds = await tx
+      .select({ id: documentReviewRounds.id })
+      .from(documentReviewRounds)
+      .where(
+        and(
+          eq(documentReviewRounds.documentId, doc.id),
+          sql`${documentReviewRounds.reviewerIds} @> ${JSON.stringify([actor.personId])}::jsonb`,
+        ),
+      )
+      .limit(1);
+    isReviewer = rounds.length > 0;
+  }
   return {
     isOwner: doc.ownerId === actor.personId,
     isApprover: doc.approverId === actor.personId,
-    isReviewer: doc.reviewerIds.includes(actor.personId),
+    isReviewer,
     isAdministrator: await mayKeep(tx, actor),
   };
 }
@@ -61,6 +83,7 @@ export async function readableCondition(tx: Db, actor: Actor): Promise<SQL> {
       eq(documents.ownerId, actor.personId),
       eq(documents.approverId, actor.personId),
       sql`${documents.reviewerIds} @> ${JSON.stringify([actor.personId])}::jsonb`,
+      inAReviewRound(actor.personId),
     ),
   ) as SQL;
 }
