@@ -374,7 +374,7 @@ export async function seedDocuments(options: SeedDocumentsOptions): Promise<Seed
       );
       await client.query(
         `create temp table sd_sections on commit preserve rows as
-         select t.id as template_id, s.ord::int as ord, (s.elem->>'id') as section_id
+         select t.id as template_id, s.ord::int as ord, (s.elem->>'id') as section_id, (s.elem->'title') as title
          from document_templates t, jsonb_array_elements(t.sections) with ordinality s(elem, ord)
          where t.organisation_id = $1`,
         [orgId],
@@ -472,7 +472,7 @@ export async function seedDocuments(options: SeedDocumentsOptions): Promise<Seed
         for (let from = 1; from <= options.documents; from += batch) {
           const to = Math.min(options.documents, from + batch - 1);
           await client.query(
-            `insert into document_versions (document_id, number, status, content, revision_note, stage, change_kind,
+            `insert into document_versions (document_id, number, status, content, sections, revision_note, stage, change_kind,
                created_by_id, created_at, published_at, published_by_id)
              select d.id, n,
                (case when n = $3::int then 'published' else 'superseded' end)::document_version_status,
@@ -484,6 +484,8 @@ export async function seedDocuments(options: SeedDocumentsOptions): Promise<Seed
                 join sd_paras p2 on p2.lang = d.lang and p2.idx = (d.idx * 13 + s.ord * 17 + n * 977) % ${PARAGRAPHS}
                 join sd_lists l on l.lang = d.lang and l.idx = (d.idx + s.ord * 7 + n) % ${LISTS}
                 where s.template_id = d.template_id),
+               (select jsonb_agg(jsonb_build_object('id', s.section_id, 'label', s.title) order by s.ord)
+                from sd_sections s where s.template_id = d.template_id),
                case d.lang when 'sv' then 'Revidering ' else 'Revisjon ' end || n || '.',
                'writing', (case when n % 3 = 1 then 'significant' else 'minor' end)::document_change_kind,
                d.owner_id, d.created_at + (n - 1) * interval '60 days', d.created_at + (n - 1) * interval '60 days',

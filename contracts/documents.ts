@@ -352,6 +352,11 @@ export const documentVersionSchema = z.object({
   number: z.number().int(),
   status: z.enum(versionStatuses),
   sections: z.array(z.object({ sectionId: z.uuid(), nodes: z.array(storedNode) })),
+  /**
+   * The version's own section titles in the caller's language, in order: the template's as they stood
+   * when the draft was last saved, kept once published (a later template edit does not rewrite them).
+   */
+  sectionTitles: z.array(z.object({ id: z.uuid(), label: z.string() })),
   revisionNote: z.string(),
   createdBy: personRef.nullable(),
   createdAt: isoDateTime,
@@ -421,7 +426,7 @@ export const documentListResponse = z.object({
 export type DocumentList = z.infer<typeof documentListResponse>;
 
 export const documentVersionsResponse = z.object({
-  items: z.array(documentVersionSchema.omit({ sections: true })),
+  items: z.array(documentVersionSchema.omit({ sections: true, sectionTitles: true })),
 });
 export type DocumentVersions = z.infer<typeof documentVersionsResponse>;
 

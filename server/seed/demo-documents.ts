@@ -7,6 +7,7 @@ import {
   documentTemplates,
   documentTypes,
   documentVersions,
+  versionSectionsOf,
 } from '../modules/documents/index.ts';
 import { people, units } from '../modules/organisation/tables.ts';
 import type { Db } from '../platform/db.ts';
@@ -309,6 +310,7 @@ export async function seedDemoDocuments(tx: Db, regionId: string): Promise<boole
       number: 1,
       status: 'published',
       content,
+      sections: versionSectionsOf(template.sections),
       revisionNote: 'Dokumentet har uppdaterats.',
       createdById: owner.id,
       publishedAt: now,
@@ -438,6 +440,7 @@ export async function seedDemoKnowledgeSupports(tx: Db, regionId: string): Promi
         number: 1,
         status: published ? 'published' : 'draft',
         content,
+        sections: versionSectionsOf(template.template.sections),
         createdById: owner.id,
         publishedAt: published ? now : null,
         publishedById: published ? approver.id : null,

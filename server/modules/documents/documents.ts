@@ -15,6 +15,7 @@ import type { Actor } from '../../platform/access.ts';
 import { diffSummary, writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
+import type { Lang } from '../../platform/i18n.ts';
 import { people, units } from '../organisation/tables.ts';
 import { bump, recordMove } from './moves.ts';
 import { initialPipelineStatus, pipelineChanges, recordPipelineChange } from './pipeline.ts';
@@ -37,6 +38,8 @@ import {
   documentTemplates,
   documentTypes,
   documentVersions,
+  type VersionSectionRow,
+  versionSectionsOf,
 } from './tables.ts';
 import { isPastReviewDate, pastReviewDateFilter, stockholmDay } from './validity.ts';
 
@@ -125,11 +128,12 @@ function personFields(input: {
 
 const unique = <T>(values: T[] | undefined): T[] | undefined => (values ? [...new Set(values)] : undefined);
 
-function presentVersion(row: VersionRow, names: Map<string, string>): DocumentVersion {
+function presentVersion(row: VersionRow, names: Map<string, string>, lang: Lang): DocumentVersion {
   return {
     number: row.number,
     status: row.status,
     sections: row.content,
+    sectionTitles: row.sections.map((s) => ({ id: s.id, label: inLanguage(s.label, lang) })),
     revisionNote: row.revisionNote,
     createdBy: ref(names, row.createdById),
     createdAt: row.createdAt.toISOString(),
@@ -193,8 +197,8 @@ export async function presentDocument(
     plannedPublication: doc.plannedPublication,
     updatedAt: doc.updatedAt.toISOString(),
     version: doc.version,
-    current: current ? presentVersion(current, names) : null,
-    draft: draft ? presentVersion(draft, names) : null,
+    current: current ? presentVersion(current, names, actor.language) : null,
+    draft: draft ? presentVersion(draft, names, actor.language) : null,
     stage: draft?.stage ?? null,
     openRound: review.open
       ? {
@@ -341,9 +345,10 @@ export async function createDocument(
     .returning();
   if (!doc) throw new AppError('error.internal', 'internal');
   const content: SectionContent[] = found.template.sections.map((s) => ({ sectionId: s.id, nodes: [] }));
+  const sections = versionSectionsOf(found.template.sections);
   const [first] = await tx
     .insert(documentVersions)
-    .values({ documentId: doc.id, number: 1, content, createdById: actor.personId })
+    .values({ documentId: doc.id, number: 1, content, sections, createdById: actor.personId })
     .returning({ id: documentVersions.id });
   await recordMove(tx, options, doc, {
     versionId: first?.id ?? null,
@@ -398,12 +403,15 @@ export async function updateDocument(
   return presentDocument(tx, actor, after, await rolesOf(tx, actor, after));
 }
 
-/** The content in the template's order: every given section must be one of its sections, once. */
+/**
+ * The content in the template's order: every given section must be one of its sections, once. With it
+ * the template's sections as they stand now, which the draft carries (and keeps once published).
+ */
 async function contentForTemplate(
   tx: Db,
   doc: DocumentRow,
   sections: PutDraftBody['sections'],
-): Promise<SectionContent[]> {
+): Promise<{ content: SectionContent[]; sections: VersionSectionRow[] }> {
   const [template] = await tx
     .select()
     .from(documentTemplates)
@@ -421,7 +429,10 @@ async function contentForTemplate(
   });
   const [first] = errors;
   if (first) throw new AppError(first.key, 'validation', { fields: errors });
-  return order.map((sectionId) => ({ sectionId, nodes: given.get(sectionId) ?? [] }));
+  return {
+    content: order.map((sectionId) => ({ sectionId, nodes: given.get(sectionId) ?? [] })),
+    sections: versionSectionsOf(template.sections),
+  };
 }
 
 export async function draftOf(tx: Db, documentId: string): Promise<VersionRow | undefined> {
@@ -441,7 +452,7 @@ export async function putDraft(
   if (!mayEditDocument(roles)) throw new AppError('document.edit_denied', 'forbidden');
   if (doc.status === 'archived') throw new AppError('document.archived', 'conflict');
   assertExpected(doc, input.expectedVersion);
-  const content = await contentForTemplate(tx, doc, input.sections);
+  const { content, sections } = await contentForTemplate(tx, doc, input.sections);
   const revisionNote = input.revisionNote ?? '';
   let draft = await draftOf(tx, doc.id);
   if (draft && draft.stage !== 'writing')
@@ -450,7 +461,10 @@ export async function putDraft(
       'conflict',
     );
   if (draft) {
-    await tx.update(documentVersions).set({ content, revisionNote }).where(eq(documentVersions.id, draft.id));
+    await tx
+      .update(documentVersions)
+      .set({ content, sections, revisionNote })
+      .where(eq(documentVersions.id, draft.id));
   } else {
     const [last] = await tx
       .select({ number: documentVersions.number })
@@ -464,6 +478,7 @@ export async function putDraft(
         documentId: doc.id,
         number: (last?.number ?? 0) + 1,
         content,
+        sections,
         revisionNote,
         createdById: actor.personId,
       })
@@ -613,7 +628,7 @@ export async function listVersions(
   );
   return {
     items: rows.map((row) => {
-      const { sections: _, ...rest } = presentVersion(row, names);
+      const { sections: _, sectionTitles: __, ...rest } = presentVersion(row, names, options.actor.language);
       return rest;
     }),
   };
@@ -630,5 +645,5 @@ export async function getVersion(
     .where(and(eq(documentVersions.documentId, doc.id), eq(documentVersions.number, options.number)));
   if (!row || (row.status === 'draft' && !mayReadDrafts(roles)))
     throw new AppError('document.version_not_found', 'not_found');
-  return presentVersion(row, await namesOf(tx, [row.createdById, row.publishedById]));
+  return presentVersion(row, await namesOf(tx, [row.createdById, row.publishedById]), options.actor.language);
 }

@@ -10,5 +10,6 @@ export {
   documentTemplates,
   documentTypes,
   documentVersions,
+  versionSectionsOf,
 } from './tables.ts';
 export { describeDocument, REVIEW_REMINDER_QUEUE, runReviewReminders } from './validity.ts';

@@ -8,9 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import { type Lang, registerMessages, t } from '../../platform/i18n.ts';
 import { units } from '../organisation/tables.ts';
 import { getDocument, getVersion } from './documents.ts';
-import { inLanguage } from './presenters.ts';
 import type { Change } from './support.ts';
-import { documentTemplates } from './tables.ts';
 
 // The PDF of a published or superseded version (issue 5): every page carries the document's header
 // (type, title, version, valid to, owner, approver, who it applies to) and "page x of y"; a
@@ -240,11 +238,8 @@ export async function exportVersionPdf(
     tx,
   );
   if (version.status === 'draft') throw new AppError('document.pdf_draft', 'conflict');
-  const [template] = await tx
-    .select({ sections: documentTemplates.sections })
-    .from(documentTemplates)
-    .where(eq(documentTemplates.id, doc.templateId));
-  const titles = new Map((template?.sections ?? []).map((s) => [s.id, inLanguage(s.title, lang)]));
+  // The version's own titles, as it was approved: a later template edit does not rewrite them.
+  const titles = new Map(version.sectionTitles.map((s) => [s.id, s.label]));
   const header: Header = {
     type: doc.type.label,
     title: doc.title,
@@ -268,7 +263,10 @@ export async function exportVersionPdf(
       style: 'note',
     });
   for (const section of version.sections) {
-    body.push({ text: titles.get(section.sectionId) ?? '', style: 'section' });
+    body.push({
+      text: titles.get(section.sectionId) ?? t(lang, 'document.pdf.section_untitled'),
+      style: 'section',
+    });
     for (const node of section.nodes as ContentNode[]) body.push(block(node));
   }
   await writeAudit(tx, options.audit, {
@@ -296,6 +294,7 @@ registerMessages({
     'document.pdf.page': 'Sida {page} av {pages}',
     'document.pdf.published': 'Publicerad {date} av {name}',
     'document.pdf.revision_note': 'Revidering:',
+    'document.pdf.section_untitled': 'Avsnitt utan rubrik',
     'document.pdf.profession.lakare': 'Läkare',
     'document.pdf.profession.sjukskoterska': 'Sjuksköterskor',
     'document.pdf.profession.underskoterska': 'Undersköterskor',
@@ -312,6 +311,7 @@ registerMessages({
     'document.pdf.page': 'Side {page} av {pages}',
     'document.pdf.published': 'Publisert {date} av {name}',
     'document.pdf.revision_note': 'Revisjon:',
+    'document.pdf.section_untitled': 'Avsnitt uten overskrift',
     'document.pdf.profession.lakare': 'Leger',
     'document.pdf.profession.sjukskoterska': 'Sykepleiere',
     'document.pdf.profession.underskoterska': 'Helsefagarbeidere',
@@ -328,6 +328,7 @@ registerMessages({
     'document.pdf.page': 'Page {page} of {pages}',
     'document.pdf.published': 'Published {date} by {name}',
     'document.pdf.revision_note': 'Revision:',
+    'document.pdf.section_untitled': 'Untitled section',
     'document.pdf.profession.lakare': 'Physicians',
     'document.pdf.profession.sjukskoterska': 'Nurses',
     'document.pdf.profession.underskoterska': 'Assistant nurses',

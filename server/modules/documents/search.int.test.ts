@@ -146,6 +146,7 @@ beforeAll(async () => {
       number: 1,
       status: 'published',
       content: [{ sectionId: sections[0] ?? '', nodes: [paragraph('Läkemedlen nämns här också.')] }],
+      sections: [],
     } as typeof documentVersions.$inferInsert)
     .returning({ id: documentVersions.id });
   await db.update(documents).set({ currentVersionId: version?.id }).where(eq(documents.id, foreign.id));

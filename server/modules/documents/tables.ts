@@ -32,6 +32,21 @@ export interface TemplateSectionRow {
 }
 
 /**
+ * A section as a version carries it: the template section's id and title as they stood when the draft
+ * was last saved. Publishing stops the saving, so a published version keeps the titles it was approved
+ * under whatever the template becomes.
+ */
+export interface VersionSectionRow {
+  id: string;
+  label: LocalizedText;
+}
+
+/** A template's sections as a version freezes them (ids and titles, in order; no guidance). */
+export function versionSectionsOf(sections: TemplateSectionRow[]): VersionSectionRow[] {
+  return sections.map((s) => ({ id: s.id, label: s.title }));
+}
+
+/**
  * The kinds of controlled document an organisation keeps (rutin, riktlinje, vårdprogram …), as data:
  * nothing in the code names one. Never deleted, only deactivated, since documents point at them.
  */
@@ -178,6 +193,8 @@ export const documentVersions = pgTable(
     number: integer('number').notNull(),
     status: documentVersionStatus('status').notNull().default('draft'),
     content: jsonb('content').$type<SectionContent[]>().notNull(),
+    /** the template's sections with their titles, saved with the content; never changed once published (migration 0011) */
+    sections: jsonb('sections').$type<VersionSectionRow[]>().notNull(),
     revisionNote: text('revision_note').notNull().default(''),
     stage: documentDraftStage('stage').notNull().default('writing'),
     /** set when published: significant asks the audience to read it (always so for the first) */

@@ -2,48 +2,13 @@ import { Link as DsLink, Heading, Paragraph, Tag } from '@digdir/designsystemet-
 import { Link, useParams, useSearch } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentTemplate, DocumentVersion } from '../../../contracts/documents.ts';
 import { Page } from '../../components/Page.tsx';
 import { ErrorAlert, Loading } from '../../components/QueryState.tsx';
 import { useDocument, useDocumentVersions, useVersion } from './api.ts';
 import { CompareChooser } from './CompareChooser.tsx';
-import { toLines } from './content.ts';
-import { compareLines, type DiffLine, type DiffPart, type SectionDiff } from './diff.ts';
-import { useTemplate } from './parts.tsx';
+import { compareVersions, type SectionChange } from './compare.ts';
+import type { DiffLine, DiffPart } from './diff.ts';
 import './documents.css';
-
-type SectionChange = 'added' | 'removed' | 'changed' | 'same';
-
-interface ComparedSection {
-  sectionId: string;
-  title: string;
-  change: SectionChange;
-  diff: SectionDiff;
-}
-
-/** Both versions' sections in the template's order (then any the template no longer has), compared. */
-function compareVersions(
-  from: DocumentVersion,
-  to: DocumentVersion,
-  template: DocumentTemplate | undefined,
-  removedTitle: string,
-): ComparedSection[] {
-  const fromById = new Map(from.sections.map((s) => [s.sectionId, s.nodes]));
-  const toById = new Map(to.sections.map((s) => [s.sectionId, s.nodes]));
-  const ids = [
-    ...(template?.sections ?? []).map((s) => s.id),
-    ...from.sections.map((s) => s.sectionId),
-    ...to.sections.map((s) => s.sectionId),
-  ].filter((id, i, all) => all.indexOf(id) === i && (fromById.has(id) || toById.has(id)));
-  return ids.map((sectionId) => {
-    const before = fromById.get(sectionId);
-    const after = toById.get(sectionId);
-    const diff = compareLines(toLines(before ?? []), toLines(after ?? []));
-    const change: SectionChange = !before ? 'added' : !after ? 'removed' : diff.changed ? 'changed' : 'same';
-    const title = template?.sections.find((s) => s.id === sectionId)?.label ?? removedTitle;
-    return { sectionId, title, change, diff };
-  });
-}
 
 function Part({ part }: { part: DiffPart }): ReactElement {
   const { t } = useTranslation();
@@ -110,6 +75,7 @@ const changeColors: Record<SectionChange, 'success' | 'danger' | 'warning' | 'ne
   added: 'success',
   removed: 'danger',
   changed: 'warning',
+  renamed: 'warning',
   same: 'neutral',
 };
 
@@ -125,7 +91,6 @@ export function ComparePage(): ReactElement {
   const from = search.from ?? numbers.filter((n) => n < to).at(-1) ?? 0;
   const fromVersion = useVersion(id, from, from > 0);
   const toVersion = useVersion(id, to, to > 0);
-  const template = useTemplate(document.data?.templateId);
   const title = t('documents.compare.title');
 
   if (document.isError || versions.isError || fromVersion.isError || toVersion.isError) {
@@ -145,7 +110,7 @@ export function ComparePage(): ReactElement {
     }
     return <Loading />;
   }
-  const sections = compareVersions(fromVersion.data, toVersion.data, template, t('documents.sectionRemoved'));
+  const sections = compareVersions(fromVersion.data, toVersion.data, t('documents.sectionRemoved'));
   const changed = sections.filter((s) => s.change !== 'same').length;
   const fromLabel = t('documents.versions.versionN', { number: from });
   const toLabel = t('documents.versions.versionN', { number: to });
@@ -185,6 +150,11 @@ export function ComparePage(): ReactElement {
                 {t(`documents.compare.change.${section.change}`)}
               </Tag>
             </div>
+            {section.renamedFrom !== null ? (
+              <Paragraph data-size="sm" className="doc-diff__renamed">
+                {t('documents.compare.renamed', { from: section.renamedFrom, to: section.title })}
+              </Paragraph>
+            ) : null}
             <div className="doc-diff__sides">
               <Side label={fromLabel} lines={section.diff.from} present={section.change !== 'added'} />
               <Side label={toLabel} lines={section.diff.to} present={section.change !== 'removed'} />

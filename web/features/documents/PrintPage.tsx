@@ -101,7 +101,7 @@ export function PrintPage(): ReactElement {
                     <strong>{t('documents.header.revisionNote')}:</strong> {v.revisionNote}
                   </p>
                 ) : null}
-                <VersionBody version={v} templateId={doc.templateId} />
+                <VersionBody version={v} />
               </main>
             </td>
           </tr>

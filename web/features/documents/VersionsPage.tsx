@@ -118,7 +118,7 @@ export function VersionPage(): ReactElement {
         <DocumentFacts document={doc} version={version.data} />
       </section>
       <div className="mt-4">
-        <VersionBody version={version.data} templateId={doc.templateId} />
+        <VersionBody version={version.data} />
       </div>
     </Page>
   );

@@ -126,43 +126,42 @@ export interface TitledSection {
 }
 
 /**
- * A version's sections with their template titles, in the template's order; a section the template
- * no longer has keeps its place at the end under a neutral title.
+ * A version's sections under the version's own titles (the template's as the version was saved, not
+ * as the template reads today), in its order; a section it has no title for (one removed from the
+ * template before versions kept their titles) comes last under a neutral title.
  */
 export function titledSections(
-  version: Pick<DocumentVersion, 'sections'>,
-  template: DocumentTemplate | undefined,
+  version: Pick<DocumentVersion, 'sections' | 'sectionTitles'>,
   removedTitle: string,
 ): TitledSection[] {
   const byId = new Map(version.sections.map((s) => [s.sectionId, s.nodes]));
-  const known = (template?.sections ?? []).map((s) => ({
+  const known = version.sectionTitles.map((s) => ({
     sectionId: s.id,
     title: s.label,
     nodes: byId.get(s.id) ?? [],
   }));
-  const templateIds = new Set(known.map((s) => s.sectionId));
+  const titled = new Set(known.map((s) => s.sectionId));
   const rest = version.sections
-    .filter((s) => !templateIds.has(s.sectionId))
+    .filter((s) => !titled.has(s.sectionId))
     .map((s) => ({ sectionId: s.sectionId, title: removedTitle, nodes: s.nodes }));
   return [...known, ...rest];
 }
 
-/** A version's content, section by section under its template titles. */
+/** A version's content, section by section under the version's own titles. */
 export function VersionBody({
   version,
-  templateId,
   headingLevel = 2,
   sectionAction,
 }: {
-  version: Pick<DocumentVersion, 'sections'>;
-  templateId: string;
+  version: Pick<DocumentVersion, 'sections' | 'sectionTitles'>;
+  /** not read: a version carries its own section titles (callers may still pass it) */
+  templateId?: string;
   headingLevel?: 2 | 3;
   /** something beside each section's heading (the review's "Comment") */
   sectionAction?: (section: TitledSection) => ReactNode;
 }): ReactElement {
   const { t } = useTranslation();
-  const template = useTemplate(templateId);
-  const sections = titledSections(version, template, t('documents.sectionRemoved'));
+  const sections = titledSections(version, t('documents.sectionRemoved'));
   return (
     <div className="doc-body">
       {sections.map((section) => (
