@@ -130,9 +130,11 @@ export async function searchDocuments(
   const inTitle = sql<boolean>`(${documents.id} in (${titleMatches}))`;
   // The matches come from the full-text index, which answers exactly: PostgreSQL prices @@ as cheap and
   // would otherwise scan the table for a common word, unpacking every row's vector (~5 µs a row), or
-  // split that scan over workers that cost more to start than they save. For this transaction only.
+  // split that scan over workers that cost more to start than they save; nor is a JIT compilation
+  // worth it for a query this short. For this transaction only.
   await tx.execute(
-    sql`select set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`,
+    sql`select set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true),
+      set_config('jit', 'off', true)`,
   );
   const page = tx
     .select({ id: documents.id, inTitle: inTitle.as('in_title') })
