@@ -12,7 +12,7 @@ import { documents, documentTypes, documentVersions } from './tables.ts';
 // (documents.search, kept by the trigger of migration 0010: the title and the current published
 // version's text); the words asked for are parsed in Swedish, Norwegian and English and OR-ed, as
 // the deviation search does, so a Norwegian word form finds a Norwegian document from a Swedish
-// reader. Only what the reader may read (readable.ts); ranked, then by title.
+// reader. Only what the reader may read (readable.ts); title matches first, then by title.
 
 /** Searches count at most this many matches, as the deviation lists do; beyond it the answer says "at least". */
 export const SEARCH_COUNT_CAP = 1000;
