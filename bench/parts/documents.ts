@@ -12,11 +12,16 @@ import { documentSearchQueries, type SeedDocumentsOutcome, seedDocuments } from 
 // PostgreSQL database of their own, a clinic of 2,000 people who have read about half of what is
 // addressed to them, and the real server measured with requests one at a time (one user's latency):
 // opening a document and a version, full-text search, the clinic manager's read-acknowledgement
-// overview, and the PDF export. Search and the overview are measured once their routes exist.
+// overview of a document, the PDF export, the clinic's reading overview across documents and a
+// nurse's reading list. Search and the overviews are measured once their routes exist.
 
 const DATABASE = 'loopen_bench_docs';
 const SEARCH_PATH = '/api/documents/search';
 const ACK_PATH = '/api/documents/{id}/acknowledgements';
+const OVERVIEW_PATH = '/api/document-reading/overview';
+const READING_PATH = '/api/document-reading';
+/** A first request slower than this is reported alone: a series of them would hold up the run. */
+const SERIES_LIMIT_MS = 5_000;
 
 interface Timing {
   times: number[];
@@ -44,6 +49,31 @@ async function sequential(
     statuses[response.status] = (statuses[response.status] ?? 0) + 1;
   }
   return { times, statuses };
+}
+
+/**
+ * A timed first request (its body kept), then `count` more after `warmup` untimed ones; when the
+ * first takes longer than SERIES_LIMIT_MS it stands alone in the row.
+ */
+async function series(
+  baseUrl: string,
+  session: Session,
+  count: number,
+  warmup: number,
+  pathFor: (i: number) => string,
+): Promise<{ timing: Timing; body: unknown; alone: boolean }> {
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}${pathFor(0)}`, { headers: { cookie: session.cookie } });
+  const body: unknown = await response.json().catch(() => null);
+  const elapsed = performance.now() - started;
+  if (elapsed > SERIES_LIMIT_MS) {
+    return { timing: { times: [elapsed], statuses: { [response.status]: 1 } }, body, alone: true };
+  }
+  return {
+    timing: await sequential(baseUrl, session, count, Math.min(warmup, 10), pathFor),
+    body,
+    alone: false,
+  };
 }
 
 function timingRow(request: string, timing: Timing, goalP95: number | null): Row {
@@ -176,6 +206,7 @@ async function runDocuments(): Promise<PartResult> {
   const searchRequests = scaled('BENCH_DOCS_SEARCH_REQUESTS', 300, 30, { integer: true });
   const ackRequests = scaled('BENCH_DOCS_ACK_REQUESTS', 200, 20, { integer: true });
   const pdfRequests = scaled('BENCH_DOCS_PDF_REQUESTS', 50, 5, { integer: true });
+  const readingRequests = scaled('BENCH_DOCS_READING_REQUESTS', 50, 10, { integer: true });
   const warmup = scaled('BENCH_DOCS_WARMUP', 50, 5, { integer: true });
   const password = process.env.LOOPEN_DEMO_PASSWORD || 'loopen-demo';
   const url = databaseUrl(DATABASE);
@@ -318,7 +349,8 @@ async function runDocuments(): Promise<PartResult> {
       rows.push(timingRow('read-acknowledgement overview, clinic of 2,000 (chef.ortopedi)', timing, 200));
       notes.push(
         `acknowledgements: the clinic manager's overview of one of ${seeded.clinicDocumentIds.length} documents addressed to ` +
-          `Ortopedkliniken; the probe answered ${probe.status} with audience ${body.audience ?? '?'}, read ${body.read ?? '?'}`,
+          `the whole of Ortopedkliniken (${seeded.clinicPeople.toLocaleString('en')} seeded staff); the probe answered ` +
+          `${probe.status} with audience ${body.audience ?? '?'}, read ${body.read ?? '?'}`,
       );
     } else {
       rows.push({
@@ -333,6 +365,52 @@ async function runDocuments(): Promise<PartResult> {
       return `/api/documents/${doc?.id}/versions/${doc?.versions ?? 1}/pdf`;
     });
     rows.push(timingRow('PDF export of the current version: GET …/versions/{n}/pdf', pdf, null));
+
+    // Last, as they may be slow: the clinic's read overview across documents, and the nurse's reading list.
+    const overviewPath = `${OVERVIEW_PATH}?unitId=${seeded.clinicUnitId}`;
+    if (
+      await present(baseUrl, clinicManager, paths, 'reading overview', OVERVIEW_PATH, overviewPath, notes)
+    ) {
+      progress(`documents: reading overview of the clinic, ${readingRequests} requests`);
+      const overview = await series(baseUrl, clinicManager, readingRequests, warmup, () => overviewPath);
+      rows.push(
+        timingRow(
+          `reading overview of the clinic: GET ${OVERVIEW_PATH}?unitId= (chef.ortopedi)`,
+          overview.timing,
+          200,
+        ),
+      );
+      const items = (overview.body as { items?: Array<{ audience?: number }> }).items ?? [];
+      notes.push(
+        `reading overview: ${items.length.toLocaleString('en')} documents ask the clinic to read, the largest audience ` +
+          `${Math.max(0, ...items.map((item) => item.audience ?? 0)).toLocaleString('en')}` +
+          (overview.alone
+            ? `; the first request took over ${SERIES_LIMIT_MS / 1000} s, so it was measured once`
+            : ''),
+      );
+    } else {
+      rows.push({
+        request: `reading overview: GET ${OVERVIEW_PATH}`,
+        goal: 'p95 ≤ 200 ms: not measured (endpoint not present)',
+      });
+    }
+    if (await present(baseUrl, reader, paths, 'reading list', READING_PATH, READING_PATH, notes)) {
+      progress(`documents: reading list, ${readingRequests} requests`);
+      const list = await series(baseUrl, reader, readingRequests, warmup, () => READING_PATH);
+      rows.push(timingRow(`reading list: GET ${READING_PATH} (sjukskoterska)`, list.timing, null));
+      const body = list.body as { total?: number; unread?: number };
+      notes.push(
+        `reading list: the nurse has ${body.unread ?? '?'} documents to read, ${body.total ?? '?'} in the list` +
+          (list.alone
+            ? `; the first request took over ${SERIES_LIMIT_MS / 1000} s, so it was measured once`
+            : ''),
+      );
+    } else {
+      rows.push({
+        request: `reading list: GET ${READING_PATH}`,
+        goal: 'not measured (endpoint not present)',
+      });
+    }
 
     for (const row of rows) {
       const bad = row['non-200'];
@@ -369,6 +447,7 @@ async function runDocuments(): Promise<PartResult> {
       searchRequests,
       ackRequests,
       pdfRequests,
+      readingRequests,
       warmup,
       quick,
       ...details,

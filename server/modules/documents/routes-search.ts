@@ -28,7 +28,8 @@ export function registerDocumentSearchRoutes(
           "the document's language. Published documents for everyone; a document never published only for its " +
           "owner, reviewers and approver and the organisation's administrators. Filters: typeId, unitId (the " +
           'audience includes that unit or one above it), profession, status, pastReviewDate (review-by date ' +
-          'before today in Europe/Stockholm). Ranked by relevance, then title. highlights are plain-text ' +
+          'before today in Europe/Stockholm). Documents whose title matches come first, then those whose text ' +
+          'matches; each group by title. highlights are plain-text ' +
           'pieces around the hits (hit: true for the matching words), never markup. total counts at most ' +
           '1000 (totalIsLowerBound says there are more).',
         querystring: documentSearchQuery,
