@@ -544,7 +544,7 @@ describe('the document lifecycle', () => {
     expect(comments).toHaveLength(1);
   });
 
-  it('when the owner sends a round to someone beyond the document\'s reviewers, then that person may read the draft and comment, and nobody else gains anything', async () => {
+  it("when the owner sends a round to someone beyond the document's reviewers, then that person may read the draft and comment, and nobody else gains anything", async () => {
     const written = await writeRoutine('Rutin för sondmatning', [ids.nurse]);
     const id = written.id;
     // The doctor is not one of the document's reviewers: the draft, never published, is not there for her.
