@@ -2,10 +2,11 @@ import { Button, Link as DsLink, Paragraph, Table } from '@digdir/designsystemet
 import { Link, useParams } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DocumentVersion } from '../../../contracts/documents.ts';
 import { Page } from '../../components/Page.tsx';
 import { ErrorAlert, Loading, QueryState } from '../../components/QueryState.tsx';
 import { useFormatters } from '../../format.ts';
-import { useDocument, useDocumentVersions, useVersion } from './api.ts';
+import { useDocument, useDocumentVersions, useVersion, versionPdfHref } from './api.ts';
 import { CompareChooser } from './CompareChooser.tsx';
 import { DocumentFacts, VersionBody } from './parts.tsx';
 import { versionNumber } from './search.ts';
@@ -20,6 +21,25 @@ function BackLink({ id, title }: { id: string; title: string }): ReactElement {
         </Link>
       </DsLink>
     </Paragraph>
+  );
+}
+
+/** A published or superseded version as a PDF; a draft has none (the server refuses it). */
+function VersionPdfLink({
+  id,
+  number,
+  status,
+}: {
+  id: string;
+  number: number;
+  status: DocumentVersion['status'];
+}): ReactElement {
+  const { t } = useTranslation();
+  if (status === 'draft') return <>–</>;
+  return (
+    <DsLink href={versionPdfHref(id, number)} download>
+      {t('docDetails.pdfVersion', { number })}
+    </DsLink>
   );
 }
 
@@ -50,6 +70,7 @@ export function VersionsPage(): ReactElement {
                     <Table.HeaderCell>{t('documents.versions.status')}</Table.HeaderCell>
                     <Table.HeaderCell>{t('documents.versions.published')}</Table.HeaderCell>
                     <Table.HeaderCell>{t('documents.versions.note')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('docDetails.pdfColumn')}</Table.HeaderCell>
                   </Table.Row>
                 </Table.Head>
                 <Table.Body>
@@ -74,6 +95,9 @@ export function VersionsPage(): ReactElement {
                             : '–'}
                         </Table.Cell>
                         <Table.Cell>{v.revisionNote || '–'}</Table.Cell>
+                        <Table.Cell>
+                          <VersionPdfLink id={id} number={v.number} status={v.status} />
+                        </Table.Cell>
                       </Table.Row>
                     ))}
                 </Table.Body>
@@ -107,11 +131,20 @@ export function VersionPage(): ReactElement {
       title={`${doc.title} – ${t('documents.versions.versionN', { number })}`}
       lead={<BackLink id={doc.id} title={doc.title} />}
       actions={
-        <Button asChild variant="secondary">
-          <Link to="/documents/$id/versions/$number/print" params={{ id: doc.id, number: String(number) }}>
-            {t('documents.page.print')}
-          </Link>
-        </Button>
+        <div className="button-row">
+          <Button asChild variant="secondary">
+            <Link to="/documents/$id/versions/$number/print" params={{ id: doc.id, number: String(number) }}>
+              {t('documents.page.print')}
+            </Link>
+          </Button>
+          {version.data.status === 'draft' ? null : (
+            <Button asChild variant="secondary">
+              <a href={versionPdfHref(doc.id, number)} download>
+                {t('docDetails.pdf')}
+              </a>
+            </Button>
+          )}
+        </div>
       }
     >
       <section className="doc-header" aria-label={t('documents.page.about')}>

@@ -1,0 +1,349 @@
+import {
+  Button,
+  Checkbox,
+  Field,
+  Fieldset,
+  Label,
+  Select,
+  Textfield,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
+import type { TFunction } from 'i18next';
+import { type ReactElement, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type FieldErrors, fieldId, SelectInput } from '../../components/form.tsx';
+import { useDeviationPeople } from '../deviations/api.ts';
+import { useUnits } from './api.ts';
+import type { Named, PeopleAndAudience } from './details.ts';
+import { professionCodes, useProfessionLabel } from './parts.tsx';
+
+// The fields a document's people and audience are chosen with, shared by the new-document dialog and
+// the "Edit details" dialog: a person found by searching, the reviewers, the audience units and the
+// professions. Each takes the form's id, so the error summary can link to its input.
+
+/** The first server error under a path or any of its elements ("reviewerIds", "reviewerIds.2"). */
+export function under(errors: FieldErrors, path: string): string | undefined {
+  const key = Object.keys(errors).find((k) => k === path || k.startsWith(`${path}.`));
+  return key ? errors[key] : undefined;
+}
+
+/** One error per field for the summary: the server's "reviewerIds.0" is told as "reviewerIds". */
+export function errorsByField(errors: FieldErrors): FieldErrors {
+  const byField: FieldErrors = {};
+  for (const [path, message] of Object.entries(errors)) {
+    const top = path.split('.')[0] ?? path;
+    if (!(top in byField)) byField[top] = message;
+  }
+  return byField;
+}
+
+/**
+ * A person chosen by searching the organisation's people (the same search the case handling uses).
+ * The chosen person stays among the choices whatever the search finds.
+ */
+export function PersonSearch({
+  formId,
+  name,
+  label,
+  searchLabel,
+  value,
+  onChange,
+  error,
+  exclude = [],
+  placeholder,
+}: {
+  formId: string;
+  name: string;
+  label: string;
+  searchLabel: string;
+  value: Named | null;
+  onChange: (person: Named | null) => void;
+  error?: string;
+  exclude?: string[];
+  /** the empty first choice; null for a field that must always name someone (the owner) */
+  placeholder?: string | null;
+}): ReactElement {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const people = useDeviationPeople(q, false);
+  const found = (people.data?.items ?? [])
+    .filter((p) => !exclude.includes(p.id))
+    .slice(0, 50)
+    .map((p) => ({ value: p.id, label: [p.name, p.profession].filter(Boolean).join(', '), name: p.name }));
+  const options =
+    value && !found.some((o) => o.value === value.id)
+      ? [{ value: value.id, label: value.name, name: value.name }, ...found]
+      : found;
+  const empty = placeholder === null ? undefined : (placeholder ?? t('form.choose'));
+  return (
+    <div className="doc-person-search">
+      <Textfield
+        id={`${fieldId(formId, name)}-search`}
+        label={searchLabel}
+        value={q}
+        onChange={(event) => setQ(event.target.value)}
+        autoComplete="off"
+        data-size="sm"
+      />
+      <SelectInput
+        formId={formId}
+        name={name}
+        label={label}
+        value={value?.id ?? ''}
+        onChange={(event) => {
+          const picked = options.find((o) => o.value === event.target.value);
+          onChange(picked ? { id: picked.value, name: picked.name } : null);
+        }}
+        placeholder={people.isPending && empty !== undefined ? t('common.loading') : empty}
+        options={options}
+        error={error}
+      />
+    </div>
+  );
+}
+
+/** A chosen item with its "Remove" button, named for screen readers. */
+function ChosenList({
+  items,
+  onRemove,
+}: {
+  items: Named[];
+  onRemove: (id: string) => void;
+}): ReactElement | null {
+  const { t } = useTranslation();
+  if (items.length === 0) return null;
+  return (
+    <ul className="doc-chosen">
+      {items.map((item) => (
+        <li key={item.id}>
+          {item.name}{' '}
+          <Button
+            type="button"
+            variant="tertiary"
+            data-size="sm"
+            aria-label={t('documents.new.removeNamed', { name: item.name })}
+            onClick={() => onRemove(item.id)}
+          >
+            {t('common.remove')}
+          </Button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The reviewers: those chosen, and a search to add one more. */
+function ReviewersField({
+  formId,
+  reviewers,
+  onChange,
+  error,
+}: {
+  formId: string;
+  reviewers: Named[];
+  onChange: (reviewers: Named[]) => void;
+  error?: string;
+}): ReactElement {
+  const { t } = useTranslation();
+  const [pick, setPick] = useState<Named | null>(null);
+  return (
+    <Fieldset>
+      <Fieldset.Legend>{t('documents.new.reviewers')}</Fieldset.Legend>
+      <ChosenList items={reviewers} onRemove={(id) => onChange(reviewers.filter((r) => r.id !== id))} />
+      <div className="inline-form">
+        <PersonSearch
+          formId={formId}
+          name="reviewerIds"
+          label={t('documents.new.reviewer')}
+          searchLabel={t('documents.new.reviewerSearch')}
+          value={pick}
+          onChange={setPick}
+          error={error}
+          exclude={reviewers.map((r) => r.id)}
+        />
+        <Button
+          type="button"
+          variant="secondary"
+          data-size="sm"
+          disabled={!pick}
+          onClick={() => {
+            if (pick) onChange([...reviewers, pick]);
+            setPick(null);
+          }}
+        >
+          {t('documents.new.addReviewer')}
+        </Button>
+      </div>
+    </Fieldset>
+  );
+}
+
+/** The units a document applies to: those chosen, and the organisation's active units to add. */
+function AudienceUnitsField({
+  formId,
+  unitIds,
+  onChange,
+  error,
+}: {
+  formId: string;
+  unitIds: string[];
+  onChange: (unitIds: string[]) => void;
+  error?: string;
+}): ReactElement {
+  const { t } = useTranslation();
+  const units = useUnits();
+  const messageId = useId();
+  const [pick, setPick] = useState('');
+  const all = units.data?.items ?? [];
+  // A unit chosen earlier keeps its name even once deactivated; only active ones are offered.
+  const unitName = (id: string): string =>
+    all.find((u) => u.id === id)?.name ?? t('documents.header.unknownUnit');
+  const selectId = fieldId(formId, 'audienceUnitIds');
+  return (
+    <Fieldset>
+      <Fieldset.Legend>{t('documents.new.units')}</Fieldset.Legend>
+      <ChosenList
+        items={unitIds.map((id) => ({ id, name: unitName(id) }))}
+        onRemove={(id) => onChange(unitIds.filter((x) => x !== id))}
+      />
+      <div className="inline-form">
+        <Field>
+          <Label htmlFor={selectId}>{t('documents.new.unit')}</Label>
+          <Select
+            id={selectId}
+            aria-describedby={error ? messageId : undefined}
+            value={pick}
+            onChange={(event) => setPick(event.target.value)}
+            aria-invalid={error ? true : undefined}
+          >
+            <Select.Option value="">{t('form.choose')}</Select.Option>
+            {all
+              .filter((u) => u.active && !unitIds.includes(u.id))
+              .map((u) => (
+                <Select.Option key={u.id} value={u.id}>
+                  {u.name}
+                </Select.Option>
+              ))}
+          </Select>
+          {error ? <ValidationMessage id={messageId}>{error}</ValidationMessage> : null}
+        </Field>
+        <Button
+          type="button"
+          variant="secondary"
+          data-size="sm"
+          disabled={!pick}
+          onClick={() => {
+            onChange([...unitIds, pick]);
+            setPick('');
+          }}
+        >
+          {t('documents.new.addUnit')}
+        </Button>
+      </div>
+    </Fieldset>
+  );
+}
+
+/** The professions a document applies to, as checkboxes. */
+function ProfessionsField({
+  formId,
+  professions,
+  onChange,
+  error,
+}: {
+  formId: string;
+  professions: string[];
+  onChange: (professions: string[]) => void;
+  error?: string;
+}): ReactElement {
+  const { t } = useTranslation();
+  const professionLabel = useProfessionLabel();
+  // A code stored outside the known list stays a choice, so editing does not drop it unseen.
+  const codes = [
+    ...professionCodes,
+    ...professions.filter((c) => !(professionCodes as readonly string[]).includes(c)),
+  ];
+  return (
+    <Fieldset id={fieldId(formId, 'audienceProfessions')}>
+      <Fieldset.Legend>{t('documents.new.professions')}</Fieldset.Legend>
+      <div className="doc-professions">
+        {codes.map((code) => (
+          <Checkbox
+            key={code}
+            label={professionLabel(code)}
+            value={code}
+            checked={professions.includes(code)}
+            onChange={(event) =>
+              onChange(event.target.checked ? [...professions, code] : professions.filter((c) => c !== code))
+            }
+          />
+        ))}
+      </div>
+      {error ? <ValidationMessage>{error}</ValidationMessage> : null}
+    </Fieldset>
+  );
+}
+
+/** The labels of those fields by the request path, for the error summary. */
+export function peopleAndAudienceLabels(t: TFunction): Record<string, string> {
+  return {
+    approverId: t('documents.new.approver'),
+    reviewerIds: t('documents.new.reviewers'),
+    audienceUnitIds: t('documents.new.units'),
+    audienceProfessions: t('documents.new.professions'),
+  };
+}
+
+/** The approver, the reviewers, the audience units and professions, each with its server error. */
+export function PeopleAndAudienceFields({
+  formId,
+  value,
+  onChange,
+  errors,
+  approverPlaceholder,
+}: {
+  formId: string;
+  value: PeopleAndAudience;
+  onChange: (value: PeopleAndAudience) => void;
+  /** the server's errors by path ("reviewerIds.2") */
+  errors: FieldErrors;
+  approverPlaceholder?: string;
+}): ReactElement {
+  const { t } = useTranslation();
+  const set =
+    <K extends keyof PeopleAndAudience>(key: K) =>
+    (next: PeopleAndAudience[K]) =>
+      onChange({ ...value, [key]: next });
+  return (
+    <>
+      <PersonSearch
+        formId={formId}
+        name="approverId"
+        label={t('documents.new.approver')}
+        searchLabel={t('documents.new.approverSearch')}
+        value={value.approver}
+        onChange={set('approver')}
+        error={under(errors, 'approverId')}
+        placeholder={approverPlaceholder}
+      />
+      <ReviewersField
+        formId={formId}
+        reviewers={value.reviewers}
+        onChange={set('reviewers')}
+        error={under(errors, 'reviewerIds')}
+      />
+      <AudienceUnitsField
+        formId={formId}
+        unitIds={value.audienceUnitIds}
+        onChange={set('audienceUnitIds')}
+        error={under(errors, 'audienceUnitIds')}
+      />
+      <ProfessionsField
+        formId={formId}
+        professions={value.audienceProfessions}
+        onChange={set('audienceProfessions')}
+        error={under(errors, 'audienceProfessions')}
+      />
+    </>
+  );
+}
