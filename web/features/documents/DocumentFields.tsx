@@ -9,9 +9,16 @@ import {
   ValidationMessage,
 } from '@digdir/designsystemet-react';
 import type { TFunction } from 'i18next';
-import { type ReactElement, useId, useState } from 'react';
+import { type FormEvent, type ReactElement, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type FieldErrors, fieldId, SelectInput } from '../../components/form.tsx';
+import {
+  type FieldErrors,
+  FormErrors,
+  type FormState,
+  fieldId,
+  SelectInput,
+  TextInput,
+} from '../../components/form.tsx';
 import { useDeviationPeople } from '../deviations/api.ts';
 import { useUnits } from './api.ts';
 import type { Named, PeopleAndAudience } from './details.ts';
@@ -102,94 +109,109 @@ export function PersonSearch({
   );
 }
 
-/** A chosen item with its "Remove" button, named for screen readers. */
-function ChosenList({
-  items,
+/**
+ * A list field: what is chosen, each with its "Remove" button named for screen readers, then the
+ * picker (the children) and its "Add" button, enabled once something is picked.
+ */
+function ChosenAndAdd({
+  legend,
+  chosen,
   onRemove,
+  addLabel,
+  onAdd,
+  onAdded,
+  children,
 }: {
-  items: Named[];
+  legend: string;
+  chosen: Named[];
   onRemove: (id: string) => void;
-}): ReactElement | null {
-  const { t } = useTranslation();
-  if (items.length === 0) return null;
-  return (
-    <ul className="doc-chosen">
-      {items.map((item) => (
-        <li key={item.id}>
-          {item.name}{' '}
-          <Button
-            type="button"
-            variant="tertiary"
-            data-size="sm"
-            aria-label={t('documents.new.removeNamed', { name: item.name })}
-            onClick={() => onRemove(item.id)}
-          >
-            {t('common.remove')}
-          </Button>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-/** The reviewers: those chosen, and a search to add one more. */
-function ReviewersField({
-  formId,
-  reviewers,
-  onChange,
-  error,
-}: {
-  formId: string;
-  reviewers: Named[];
-  onChange: (reviewers: Named[]) => void;
-  error?: string;
+  addLabel: string;
+  /** null while nothing is picked */
+  onAdd: (() => void) | null;
+  /** clears the picker */
+  onAdded: () => void;
+  children: ReactNode;
 }): ReactElement {
   const { t } = useTranslation();
-  const [pick, setPick] = useState<Named | null>(null);
   return (
     <Fieldset>
-      <Fieldset.Legend>{t('documents.new.reviewers')}</Fieldset.Legend>
-      <ChosenList items={reviewers} onRemove={(id) => onChange(reviewers.filter((r) => r.id !== id))} />
+      <Fieldset.Legend>{legend}</Fieldset.Legend>
+      {chosen.length > 0 ? (
+        <ul className="doc-chosen">
+          {chosen.map((item) => (
+            <li key={item.id}>
+              {item.name}{' '}
+              <Button
+                type="button"
+                variant="tertiary"
+                data-size="sm"
+                aria-label={t('documents.new.removeNamed', { name: item.name })}
+                onClick={() => onRemove(item.id)}
+              >
+                {t('common.remove')}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <div className="inline-form">
-        <PersonSearch
-          formId={formId}
-          name="reviewerIds"
-          label={t('documents.new.reviewer')}
-          searchLabel={t('documents.new.reviewerSearch')}
-          value={pick}
-          onChange={setPick}
-          error={error}
-          exclude={reviewers.map((r) => r.id)}
-        />
+        {children}
         <Button
           type="button"
           variant="secondary"
           data-size="sm"
-          disabled={!pick}
+          disabled={!onAdd}
           onClick={() => {
-            if (pick) onChange([...reviewers, pick]);
-            setPick(null);
+            onAdd?.();
+            onAdded();
           }}
         >
-          {t('documents.new.addReviewer')}
+          {addLabel}
         </Button>
       </div>
     </Fieldset>
   );
 }
 
-/** The units a document applies to: those chosen, and the organisation's active units to add. */
-function AudienceUnitsField({
-  formId,
-  unitIds,
-  onChange,
-  error,
-}: {
+/** A field holding a list: its form, the list, and the server's error for it. */
+interface ListFieldProps<T> {
   formId: string;
-  unitIds: string[];
-  onChange: (unitIds: string[]) => void;
-  error?: string;
-}): ReactElement {
+  value: T[];
+  onChange: (value: T[]) => void;
+  error: string | undefined;
+}
+
+/** The reviewers: those chosen, and a search to add one more. */
+function ReviewersField(props: ListFieldProps<Named>): ReactElement {
+  const { formId, value: reviewers, onChange, error } = props;
+  const { t } = useTranslation();
+  const [pick, setPick] = useState<Named | null>(null);
+  return (
+    <ChosenAndAdd
+      legend={t('documents.new.reviewers')}
+      chosen={reviewers}
+      onRemove={(id) => onChange(reviewers.filter((r) => r.id !== id))}
+      addLabel={t('documents.new.addReviewer')}
+      onAdd={pick ? () => onChange([...reviewers, pick]) : null}
+      onAdded={() => setPick(null)}
+    >
+      <PersonSearch
+        formId={formId}
+        name="reviewerIds"
+        label={t('documents.new.reviewer')}
+        searchLabel={t('documents.new.reviewerSearch')}
+        value={pick}
+        onChange={setPick}
+        error={error}
+        exclude={reviewers.map((r) => r.id)}
+      />
+    </ChosenAndAdd>
+  );
+}
+
+/** The units a document applies to: those chosen, and the organisation's active units to add. */
+function AudienceUnitsField(props: ListFieldProps<string>): ReactElement {
+  const { formId, value: unitIds, onChange, error } = props;
   const { t } = useTranslation();
   const units = useUnits();
   const messageId = useId();
@@ -200,62 +222,41 @@ function AudienceUnitsField({
     all.find((u) => u.id === id)?.name ?? t('documents.header.unknownUnit');
   const selectId = fieldId(formId, 'audienceUnitIds');
   return (
-    <Fieldset>
-      <Fieldset.Legend>{t('documents.new.units')}</Fieldset.Legend>
-      <ChosenList
-        items={unitIds.map((id) => ({ id, name: unitName(id) }))}
-        onRemove={(id) => onChange(unitIds.filter((x) => x !== id))}
-      />
-      <div className="inline-form">
-        <Field>
-          <Label htmlFor={selectId}>{t('documents.new.unit')}</Label>
-          <Select
-            id={selectId}
-            aria-describedby={error ? messageId : undefined}
-            value={pick}
-            onChange={(event) => setPick(event.target.value)}
-            aria-invalid={error ? true : undefined}
-          >
-            <Select.Option value="">{t('form.choose')}</Select.Option>
-            {all
-              .filter((u) => u.active && !unitIds.includes(u.id))
-              .map((u) => (
-                <Select.Option key={u.id} value={u.id}>
-                  {u.name}
-                </Select.Option>
-              ))}
-          </Select>
-          {error ? <ValidationMessage id={messageId}>{error}</ValidationMessage> : null}
-        </Field>
-        <Button
-          type="button"
-          variant="secondary"
-          data-size="sm"
-          disabled={!pick}
-          onClick={() => {
-            onChange([...unitIds, pick]);
-            setPick('');
-          }}
+    <ChosenAndAdd
+      legend={t('documents.new.units')}
+      chosen={unitIds.map((id) => ({ id, name: unitName(id) }))}
+      onRemove={(id) => onChange(unitIds.filter((x) => x !== id))}
+      addLabel={t('documents.new.addUnit')}
+      onAdd={pick ? () => onChange([...unitIds, pick]) : null}
+      onAdded={() => setPick('')}
+    >
+      <Field>
+        <Label htmlFor={selectId}>{t('documents.new.unit')}</Label>
+        <Select
+          id={selectId}
+          aria-describedby={error ? messageId : undefined}
+          value={pick}
+          onChange={(event) => setPick(event.target.value)}
+          aria-invalid={error ? true : undefined}
         >
-          {t('documents.new.addUnit')}
-        </Button>
-      </div>
-    </Fieldset>
+          <Select.Option value="">{t('form.choose')}</Select.Option>
+          {all
+            .filter((u) => u.active && !unitIds.includes(u.id))
+            .map((u) => (
+              <Select.Option key={u.id} value={u.id}>
+                {u.name}
+              </Select.Option>
+            ))}
+        </Select>
+        {error ? <ValidationMessage id={messageId}>{error}</ValidationMessage> : null}
+      </Field>
+    </ChosenAndAdd>
   );
 }
 
 /** The professions a document applies to, as checkboxes. */
-function ProfessionsField({
-  formId,
-  professions,
-  onChange,
-  error,
-}: {
-  formId: string;
-  professions: string[];
-  onChange: (professions: string[]) => void;
-  error?: string;
-}): ReactElement {
+function ProfessionsField(props: ListFieldProps<string>): ReactElement {
+  const { formId, value: professions, onChange, error } = props;
   const { t } = useTranslation();
   const professionLabel = useProfessionLabel();
   // A code stored outside the known list stays a choice, so editing does not drop it unseen.
@@ -310,10 +311,13 @@ export function PeopleAndAudienceFields({
   approverPlaceholder?: string;
 }): ReactElement {
   const { t } = useTranslation();
-  const set =
-    <K extends keyof PeopleAndAudience>(key: K) =>
-    (next: PeopleAndAudience[K]) =>
-      onChange({ ...value, [key]: next });
+  // The request path each list is sent under, for its server error.
+  const list = <K extends 'reviewers' | 'audienceUnitIds' | 'audienceProfessions'>(key: K, path: string) => ({
+    formId,
+    value: value[key],
+    onChange: (next: PeopleAndAudience[K]) => onChange({ ...value, [key]: next }),
+    error: under(errors, path),
+  });
   return (
     <>
       <PersonSearch
@@ -322,28 +326,72 @@ export function PeopleAndAudienceFields({
         label={t('documents.new.approver')}
         searchLabel={t('documents.new.approverSearch')}
         value={value.approver}
-        onChange={set('approver')}
+        onChange={(approver) => onChange({ ...value, approver })}
         error={under(errors, 'approverId')}
         placeholder={approverPlaceholder}
       />
-      <ReviewersField
-        formId={formId}
-        reviewers={value.reviewers}
-        onChange={set('reviewers')}
-        error={under(errors, 'reviewerIds')}
-      />
-      <AudienceUnitsField
-        formId={formId}
-        unitIds={value.audienceUnitIds}
-        onChange={set('audienceUnitIds')}
-        error={under(errors, 'audienceUnitIds')}
-      />
-      <ProfessionsField
-        formId={formId}
-        professions={value.audienceProfessions}
-        onChange={set('audienceProfessions')}
-        error={under(errors, 'audienceProfessions')}
-      />
+      <ReviewersField {...list('reviewers', 'reviewerIds')} />
+      <AudienceUnitsField {...list('audienceUnitIds', 'audienceUnitIds')} />
+      <ProfessionsField {...list('audienceProfessions', 'audienceProfessions')} />
     </>
+  );
+}
+
+/**
+ * The frame both document dialogs share: the error summary (its links in the fields' order, as the
+ * labels are given), what comes before the title (the template, a conflict), the title, the other
+ * fields, and the two buttons.
+ */
+export function DocumentDialogForm({
+  formId,
+  form,
+  labels,
+  onSubmit,
+  submitLabel,
+  onCancel,
+  beforeTitle,
+  children,
+}: {
+  formId: string;
+  /** a form with a title among its text values */
+  form: Pick<FormState<{ title: string }>, 'errors' | 'general' | 'attempt' | 'submitting'> & {
+    field: (key: 'title') => ReturnType<FormState<{ title: string }>['field']>;
+  };
+  labels: Record<string, string>;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => Promise<void>;
+  submitLabel: string;
+  onCancel: () => void;
+  beforeTitle?: ReactNode;
+  children: ReactNode;
+}): ReactElement {
+  const { t } = useTranslation();
+  const errors = errorsByField(form.errors);
+  return (
+    <form id={formId} onSubmit={onSubmit} noValidate className="stack">
+      <FormErrors
+        formId={formId}
+        errors={errors}
+        general={form.general}
+        attempt={form.attempt}
+        labels={labels}
+      />
+      {beforeTitle}
+      <TextInput
+        formId={formId}
+        {...form.field('title')}
+        error={errors.title}
+        label={labels.title ?? ''}
+        required
+      />
+      {children}
+      <div className="button-row">
+        <Button type="submit" loading={form.submitting}>
+          {submitLabel}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
   );
 }

@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { type PipelineStatus, pipelineStatuses } from '../../../contracts/document-reading.ts';
 import type { Document } from '../../../contracts/documents.ts';
 import { FormDialog } from '../../components/dialogs.tsx';
-import { type FieldErrors, FormErrors, SelectInput, TextInput, useForm } from '../../components/form.tsx';
+import { type FieldErrors, SelectInput, TextInput, useForm } from '../../components/form.tsx';
 import { documentApi } from './api.ts';
 import {
-  errorsByField,
+  DocumentDialogForm,
   PeopleAndAudienceFields,
   PersonSearch,
   peopleAndAudienceLabels,
@@ -64,12 +64,11 @@ function DetailsForm({
         }
       : {}),
   };
-  const errors = errorsByField(form.errors);
   // The review-by day can be moved but not taken away (the title's emptiness the server tells).
   const clientErrors: FieldErrors = {};
   if (base.reviewBy !== null && !form.values.reviewBy) clientErrors.reviewBy = t('validation.date');
 
-  const onSubmit = form.submit(async () => {
+  async function save(): Promise<void> {
     const { pipelineStatus } = form.values;
     const body = changedDetails(base, {
       ...people,
@@ -93,25 +92,18 @@ function DetailsForm({
       }
       throw error;
     }
-  }, clientErrors);
+  }
 
   return (
-    <form id={FORM_ID} onSubmit={onSubmit} noValidate className="stack">
-      {conflict ? <ConflictAlert onReload={() => void onReload()} /> : null}
-      <FormErrors
-        formId={FORM_ID}
-        errors={errors}
-        general={form.general}
-        attempt={form.attempt}
-        labels={labels}
-      />
-      <TextInput
-        formId={FORM_ID}
-        {...form.field('title')}
-        error={errors.title}
-        label={labels.title}
-        required
-      />
+    <DocumentDialogForm
+      formId={FORM_ID}
+      form={form}
+      labels={labels}
+      onSubmit={form.submit(save, clientErrors)}
+      submitLabel={t('docDetails.save')}
+      onCancel={onCancel}
+      beforeTitle={conflict ? <ConflictAlert onReload={() => void onReload()} /> : null}
+    >
       <PersonSearch
         formId={FORM_ID}
         name="ownerId"
@@ -135,7 +127,6 @@ function DetailsForm({
         formId={FORM_ID}
         type="date"
         {...form.field('reviewBy')}
-        error={errors.reviewBy}
         label={labels.reviewBy}
         required={base.reviewBy !== null}
       />
@@ -145,7 +136,6 @@ function DetailsForm({
           <SelectInput
             formId={FORM_ID}
             {...form.field('pipelineStatus')}
-            error={errors.pipelineStatus}
             label={t('docDetails.pipelineStatus')}
             options={pipelineStatuses.map((status) => ({
               value: status,
@@ -156,20 +146,11 @@ function DetailsForm({
             formId={FORM_ID}
             type="date"
             {...form.field('plannedPublication')}
-            error={errors.plannedPublication}
             label={t('knowledgeSupports.column.planned')}
           />
         </Fieldset>
       ) : null}
-      <div className="button-row">
-        <Button type="submit" loading={form.submitting}>
-          {t('docDetails.save')}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </form>
+    </DocumentDialogForm>
   );
 }
 

@@ -1,13 +1,18 @@
-import { Button, Field, Label, Select, ValidationMessage } from '@digdir/designsystemet-react';
+import { Field, Label, Select, ValidationMessage } from '@digdir/designsystemet-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentTemplate } from '../../../contracts/documents.ts';
 import { FormDialog } from '../../components/dialogs.tsx';
-import { type FieldErrors, FormErrors, fieldId, TextInput, useForm } from '../../components/form.tsx';
+import { type FieldErrors, fieldId, useForm } from '../../components/form.tsx';
 import { documentApi, documentChanged, useDocumentTemplates } from './api.ts';
-import { errorsByField, PeopleAndAudienceFields, peopleAndAudienceLabels } from './DocumentFields.tsx';
+import {
+  DocumentDialogForm,
+  PeopleAndAudienceFields,
+  peopleAndAudienceLabels,
+  under,
+} from './DocumentFields.tsx';
 import type { PeopleAndAudience } from './details.ts';
 
 const FORM_ID = 'new-document';
@@ -81,7 +86,6 @@ function NewDocumentForm({ onClose }: { onClose: () => void }): ReactElement {
   const clientErrors: FieldErrors = {};
   if (!form.values.templateId) clientErrors.templateId = t('validation.choose');
   if (!form.values.title.trim()) clientErrors.title = t('validation.required');
-  const errors = errorsByField(form.errors);
 
   const onSubmit = form.submit(async () => {
     const created = await documentApi.create({
@@ -98,37 +102,24 @@ function NewDocumentForm({ onClose }: { onClose: () => void }): ReactElement {
   }, clientErrors);
 
   return (
-    <form id={FORM_ID} onSubmit={onSubmit} noValidate className="stack">
-      <FormErrors
-        formId={FORM_ID}
-        errors={errors}
-        general={form.general}
-        attempt={form.attempt}
-        labels={labels}
-      />
-      <TemplateSelect
-        templates={activeTemplates}
-        value={form.values.templateId}
-        onChange={(id) => form.set('templateId', id)}
-        error={errors.templateId}
-      />
-      <TextInput
-        formId={FORM_ID}
-        {...form.field('title')}
-        error={errors.title}
-        label={labels.title}
-        required
-      />
+    <DocumentDialogForm
+      formId={FORM_ID}
+      form={form}
+      labels={labels}
+      onSubmit={onSubmit}
+      submitLabel={t('documents.new.create')}
+      onCancel={onClose}
+      beforeTitle={
+        <TemplateSelect
+          templates={activeTemplates}
+          value={form.values.templateId}
+          onChange={(id) => form.set('templateId', id)}
+          error={under(form.errors, 'templateId')}
+        />
+      }
+    >
       <PeopleAndAudienceFields formId={FORM_ID} value={people} onChange={setPeople} errors={form.errors} />
-      <div className="button-row">
-        <Button type="submit" loading={form.submitting}>
-          {t('documents.new.create')}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </form>
+    </DocumentDialogForm>
   );
 }
 
