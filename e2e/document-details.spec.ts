@@ -50,6 +50,14 @@ async function publishKnowledgeSupport(page: Page): Promise<void> {
   await signOut(page);
 }
 
+/** The whole dialog in one picture: a viewport tall enough that it need not scroll. */
+async function dialogScreenshot(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 1280, height: 2200 });
+  await page.screenshot({ path: `${shots}/${name}.png` });
+  if (size) await page.setViewportSize(size);
+}
+
 async function openDetails(page: Page) {
   const button = page.getByRole('button', { name: 'Ändra uppgifter' });
   // From the keyboard, as the whole dialog can be used.
@@ -78,7 +86,7 @@ test('the owner moves a knowledge support along the pipeline; the knowledge-supp
   await expect(dialog.getByLabel('Ägare', { exact: true })).toHaveValue(/./);
   await expect(dialog.getByLabel('Status i flödet')).toHaveValue('on_list');
   await expectAccessible(page, 'the edit-details dialog');
-  await page.screenshot({ path: `${shots}/dialog-sv.png`, fullPage: true });
+  await dialogScreenshot(page, 'dialog-sv');
   await dialog.getByLabel('Status i flödet').selectOption({ label: 'Remissrunda 2' });
   await dialog.getByLabel('Planerad publicering').fill('2027-03-15');
   // Enter in a field sends the form, as in any form.
@@ -191,7 +199,7 @@ test('in Norwegian: the page and the dialog', async ({ page }) => {
     await expect(dialog.getByRole('heading', { name: 'Endre dokumentets opplysninger' })).toBeVisible();
     await expect(dialog.getByLabel('Status i løpet')).toHaveValue('review_round_2');
     await expectAccessible(page, 'the edit-details dialog in Norwegian');
-    await page.screenshot({ path: `${shots}/dialog-nb.png`, fullPage: true });
+    await dialogScreenshot(page, 'dialog-nb');
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
   } finally {
