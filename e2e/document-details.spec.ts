@@ -175,10 +175,12 @@ test('the current version and every published one download as a PDF; staff do no
   expect((await file.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
   await page.getByRole('link', { name: 'Versioner' }).click();
+  // Each row's link is named as on the page and described by its version.
   const perVersion = page
     .getByTestId('versions-list')
-    .getByRole('link', { name: 'Ladda ner version 1 som PDF' });
-  await expect(perVersion).toBeVisible();
+    .getByRole('row', { name: /Version 1/ })
+    .getByRole('link', { name: 'Ladda ner PDF' });
+  await expect(perVersion).toHaveAccessibleDescription('Version 1');
   const versionFile = await page.request.get((await perVersion.getAttribute('href')) ?? '');
   expect(versionFile.status()).toBe(200);
   expect(versionFile.headers()['content-type']).toBe('application/pdf');

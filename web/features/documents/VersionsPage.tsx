@@ -1,6 +1,6 @@
 import { Button, Link as DsLink, Paragraph, Table } from '@digdir/designsystemet-react';
 import { Link, useParams } from '@tanstack/react-router';
-import type { ReactElement } from 'react';
+import { type ReactElement, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentVersion } from '../../../contracts/documents.ts';
 import { Page } from '../../components/Page.tsx';
@@ -24,21 +24,26 @@ function BackLink({ id, title }: { id: string; title: string }): ReactElement {
   );
 }
 
-/** A published or superseded version as a PDF; a draft has none (the server refuses it). */
+/**
+ * A published or superseded version as a PDF; a draft has none (the server refuses it). Named as on
+ * the document page, described by its row's version link.
+ */
 function VersionPdfLink({
   id,
   number,
   status,
+  describedBy,
 }: {
   id: string;
   number: number;
   status: DocumentVersion['status'];
+  describedBy: string;
 }): ReactElement {
   const { t } = useTranslation();
   if (status === 'draft') return <>–</>;
   return (
-    <DsLink href={versionPdfHref(id, number)} download>
-      {t('docDetails.pdfVersion', { number })}
+    <DsLink href={versionPdfHref(id, number)} download aria-describedby={describedBy}>
+      {t('docDetails.pdf')}
     </DsLink>
   );
 }
@@ -48,6 +53,7 @@ export function VersionsPage(): ReactElement {
   const { t } = useTranslation();
   const format = useFormatters();
   const { id } = useParams({ from: '/app/documents/$id/versions' });
+  const rowId = useId();
   const document = useDocument(id);
   const versions = useDocumentVersions(id);
   const title = document.data?.title ?? '';
@@ -83,6 +89,7 @@ export function VersionsPage(): ReactElement {
                             <Link
                               to="/documents/$id/versions/$number"
                               params={{ id, number: String(v.number) }}
+                              id={`${rowId}-v${v.number}`}
                             >
                               {t('documents.versions.versionN', { number: v.number })}
                             </Link>
@@ -96,7 +103,12 @@ export function VersionsPage(): ReactElement {
                         </Table.Cell>
                         <Table.Cell>{v.revisionNote || '–'}</Table.Cell>
                         <Table.Cell>
-                          <VersionPdfLink id={id} number={v.number} status={v.status} />
+                          <VersionPdfLink
+                            id={id}
+                            number={v.number}
+                            status={v.status}
+                            describedBy={`${rowId}-v${v.number}`}
+                          />
                         </Table.Cell>
                       </Table.Row>
                     ))}
