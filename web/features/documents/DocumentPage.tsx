@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { Document } from '../../../contracts/documents.ts';
 import { Page } from '../../components/Page.tsx';
 import { ErrorAlert, Loading } from '../../components/QueryState.tsx';
-import { useDocument } from './api.ts';
+import { useDocument, versionPdfHref } from './api.ts';
+import { EditDetailsButton } from './EditDetailsDialog.tsx';
 import { DocumentFacts, StatusTag, VersionBody } from './parts.tsx';
 import { AcknowledgePanel } from './reading/AcknowledgePanel.tsx';
 import { PastReviewTag } from './reading/PastReviewTag.tsx';
@@ -14,8 +15,14 @@ import './documents.css';
 import { DocumentHistory, ReviewPanel } from './review/ReviewPanel.tsx';
 import { CommentButton } from './review/ReviewRounds.tsx';
 
-/** Edit (approval and publishing are the review panel's), and the links to versions, comparison and print. */
-function DocumentActions({ document }: { document: Document }): ReactElement {
+/** Edit the draft and the details (approval and publishing are the review panel's). */
+function DocumentActions({
+  document,
+  onDetailsSaved,
+}: {
+  document: Document;
+  onDetailsSaved: (message: string) => void;
+}): ReactElement {
   const { t } = useTranslation();
   const mayEdit = document.allowedActions.includes('edit');
   return (
@@ -27,10 +34,12 @@ function DocumentActions({ document }: { document: Document }): ReactElement {
           </Link>
         </Button>
       ) : null}
+      <EditDetailsButton document={document} onSaved={onDetailsSaved} />
     </div>
   );
 }
 
+/** The links to versions, comparison, print and the current version's PDF. */
 function DocumentLinks({ document }: { document: Document }): ReactElement {
   const { t } = useTranslation();
   const current = document.current;
@@ -72,6 +81,13 @@ function DocumentLinks({ document }: { document: Document }): ReactElement {
             </DsLink>
           </li>
         ) : null}
+        {current ? (
+          <li>
+            <DsLink href={versionPdfHref(document.id, current.number)} download data-testid="document-pdf">
+              {t('docDetails.pdf')}
+            </DsLink>
+          </li>
+        ) : null}
       </ul>
     </nav>
   );
@@ -86,6 +102,8 @@ export function DocumentPage(): ReactElement {
   const { id } = useParams({ from: '/app/documents/$id' });
   const query = useDocument(id);
   const [tab, setTab] = useState<string | null>(null);
+  // What the details dialog saved, told in the status line of this document's page only.
+  const [detailsNote, setDetailsNote] = useState({ id, text: '' });
   if (query.isPending) return <Loading />;
   if (query.isError) {
     return (
@@ -106,13 +124,18 @@ export function DocumentPage(): ReactElement {
           <PastReviewTag past={document.pastReviewDate} />
         </Paragraph>
       }
-      actions={<DocumentActions document={document} />}
+      actions={
+        <DocumentActions document={document} onDetailsSaved={(text) => setDetailsNote({ id, text })} />
+      }
     >
+      <Paragraph role="status" className="success-note doc-status" data-testid="details-status">
+        {detailsNote.id === id ? detailsNote.text : ''}
+      </Paragraph>
       <section className="doc-header" aria-labelledby="doc-header-heading">
         <Heading level={2} data-size="xs" id="doc-header-heading" className="ds-sr-only">
           {t('documents.page.about')}
         </Heading>
-        <DocumentFacts document={document} version={current ?? draft} />
+        <DocumentFacts document={document} version={current ?? draft} pipeline />
         <DocumentLinks document={document} />
       </section>
       <ReviewPanel document={document} />

@@ -3,17 +3,15 @@ import { type KeyboardEvent, type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldId, SelectInput } from '../../components/form.tsx';
 import { useDeviationPeople } from '../deviations/api.ts';
+import type { Named } from './details.ts';
 import './documents.css';
 
-export interface Named {
-  id: string;
-  name: string;
-}
+export type { Named };
 
 /**
- * A person chosen by searching the organisation's people (the same search the case handling uses):
- * a search field that narrows a list to choose from. Enter in the search field moves on to the list
- * instead of sending the form around it.
+ * A person chosen by searching the organisation's people (the same search the case handling uses).
+ * The chosen person stays among the choices whatever the search finds. Enter in the search field
+ * moves on to the list instead of sending the form around it.
  */
 export function PersonSearch({
   formId,
@@ -24,23 +22,31 @@ export function PersonSearch({
   onChange,
   error,
   exclude = [],
+  placeholder,
 }: {
   formId: string;
   name: string;
   label: string;
   searchLabel: string;
-  value: string;
+  value: Named | null;
   onChange: (person: Named | null) => void;
-  error?: string | undefined;
+  error?: string;
   exclude?: string[];
+  /** the empty first choice; null for a field that must always name someone (the owner) */
+  placeholder?: string | null;
 }): ReactElement {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const people = useDeviationPeople(q, false);
-  const options = (people.data?.items ?? [])
+  const found = (people.data?.items ?? [])
     .filter((p) => !exclude.includes(p.id))
     .slice(0, 50)
     .map((p) => ({ value: p.id, label: [p.name, p.profession].filter(Boolean).join(', '), name: p.name }));
+  const options =
+    value && !found.some((o) => o.value === value.id)
+      ? [{ value: value.id, label: value.name, name: value.name }, ...found]
+      : found;
+  const empty = placeholder === null ? undefined : (placeholder ?? t('form.choose'));
   const onSearchKey = (event: KeyboardEvent<HTMLInputElement>): void => {
     if (event.key !== 'Enter') return;
     event.preventDefault();
@@ -61,12 +67,12 @@ export function PersonSearch({
         formId={formId}
         name={name}
         label={label}
-        value={value}
+        value={value?.id ?? ''}
         onChange={(event) => {
-          const found = options.find((o) => o.value === event.target.value);
-          onChange(found ? { id: found.value, name: found.name } : null);
+          const picked = options.find((o) => o.value === event.target.value);
+          onChange(picked ? { id: picked.value, name: picked.name } : null);
         }}
-        placeholder={people.isPending ? t('common.loading') : t('form.choose')}
+        placeholder={people.isPending && empty !== undefined ? t('common.loading') : empty}
         options={options}
         error={error}
       />

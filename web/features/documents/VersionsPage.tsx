@@ -1,11 +1,12 @@
 import { Button, Link as DsLink, Paragraph, Table } from '@digdir/designsystemet-react';
 import { Link, useParams } from '@tanstack/react-router';
-import type { ReactElement } from 'react';
+import { type ReactElement, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DocumentVersion } from '../../../contracts/documents.ts';
 import { Page } from '../../components/Page.tsx';
 import { ErrorAlert, Loading, QueryState } from '../../components/QueryState.tsx';
 import { useFormatters } from '../../format.ts';
-import { useDocument, useDocumentVersions, useVersion } from './api.ts';
+import { useDocument, useDocumentVersions, useVersion, versionPdfHref } from './api.ts';
 import { CompareChooser } from './CompareChooser.tsx';
 import { DocumentFacts, VersionBody } from './parts.tsx';
 import { versionNumber } from './search.ts';
@@ -23,11 +24,36 @@ function BackLink({ id, title }: { id: string; title: string }): ReactElement {
   );
 }
 
+/**
+ * A published or superseded version as a PDF; a draft has none (the server refuses it). Named as on
+ * the document page, described by its row's version link.
+ */
+function VersionPdfLink({
+  id,
+  number,
+  status,
+  describedBy,
+}: {
+  id: string;
+  number: number;
+  status: DocumentVersion['status'];
+  describedBy: string;
+}): ReactElement {
+  const { t } = useTranslation();
+  if (status === 'draft') return <>–</>;
+  return (
+    <DsLink href={versionPdfHref(id, number)} download aria-describedby={describedBy}>
+      {t('docDetails.pdf')}
+    </DsLink>
+  );
+}
+
 /** A document's history: every version, its status, when and by whom it was published, its revision note. */
 export function VersionsPage(): ReactElement {
   const { t } = useTranslation();
   const format = useFormatters();
   const { id } = useParams({ from: '/app/documents/$id/versions' });
+  const rowId = useId();
   const document = useDocument(id);
   const versions = useDocumentVersions(id);
   const title = document.data?.title ?? '';
@@ -50,6 +76,7 @@ export function VersionsPage(): ReactElement {
                     <Table.HeaderCell>{t('documents.versions.status')}</Table.HeaderCell>
                     <Table.HeaderCell>{t('documents.versions.published')}</Table.HeaderCell>
                     <Table.HeaderCell>{t('documents.versions.note')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('docDetails.pdfColumn')}</Table.HeaderCell>
                   </Table.Row>
                 </Table.Head>
                 <Table.Body>
@@ -62,6 +89,7 @@ export function VersionsPage(): ReactElement {
                             <Link
                               to="/documents/$id/versions/$number"
                               params={{ id, number: String(v.number) }}
+                              id={`${rowId}-v${v.number}`}
                             >
                               {t('documents.versions.versionN', { number: v.number })}
                             </Link>
@@ -74,6 +102,14 @@ export function VersionsPage(): ReactElement {
                             : '–'}
                         </Table.Cell>
                         <Table.Cell>{v.revisionNote || '–'}</Table.Cell>
+                        <Table.Cell>
+                          <VersionPdfLink
+                            id={id}
+                            number={v.number}
+                            status={v.status}
+                            describedBy={`${rowId}-v${v.number}`}
+                          />
+                        </Table.Cell>
                       </Table.Row>
                     ))}
                 </Table.Body>
@@ -107,11 +143,20 @@ export function VersionPage(): ReactElement {
       title={`${doc.title} – ${t('documents.versions.versionN', { number })}`}
       lead={<BackLink id={doc.id} title={doc.title} />}
       actions={
-        <Button asChild variant="secondary">
-          <Link to="/documents/$id/versions/$number/print" params={{ id: doc.id, number: String(number) }}>
-            {t('documents.page.print')}
-          </Link>
-        </Button>
+        <div className="button-row">
+          <Button asChild variant="secondary">
+            <Link to="/documents/$id/versions/$number/print" params={{ id: doc.id, number: String(number) }}>
+              {t('documents.page.print')}
+            </Link>
+          </Button>
+          {version.data.status === 'draft' ? null : (
+            <Button asChild variant="secondary">
+              <a href={versionPdfHref(doc.id, number)} download>
+                {t('docDetails.pdf')}
+              </a>
+            </Button>
+          )}
+        </div>
       }
     >
       <section className="doc-header" aria-label={t('documents.page.about')}>

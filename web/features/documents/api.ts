@@ -10,6 +10,7 @@ import type {
   DocumentVersion,
   DocumentVersions,
   PutDraftBody,
+  UpdateDocumentBody,
 } from '../../../contracts/documents.ts';
 import type { unitListResponse } from '../../../contracts/organisation.ts';
 import { api } from '../../api.ts';
@@ -112,8 +113,16 @@ export function useUnits() {
   });
 }
 
+/** A published or superseded version as a PDF file (the session cookie goes with a plain link). */
+export function versionPdfHref(id: string, number: number): string {
+  return `/api/documents/${enc(id)}/versions/${number}/pdf`;
+}
+
 export const documentApi = {
   create: (body: CreateDocumentBody): Promise<Document> => api.post<Document>('/api/documents', body),
+  /** the document's details (title, people, audience, review-by, pipeline); only what changed */
+  update: (id: string, body: UpdateDocumentBody): Promise<Document> =>
+    api.patch<Document>(`/api/documents/${enc(id)}`, body),
   putDraft: (id: string, body: PutDraftBody): Promise<Document> =>
     api.put<Document>(`/api/documents/${enc(id)}/draft`, body),
   publish: (id: string, expectedVersion: number): Promise<Document> =>

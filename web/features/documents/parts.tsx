@@ -65,9 +65,12 @@ export function useAudience(document: Pick<Document, 'audienceUnitIds' | 'audien
 export function DocumentFacts({
   document,
   version,
+  pipeline = false,
 }: {
   document: Document;
   version: DocumentVersion | null;
+  /** a knowledge support's pipeline status and planned publication: where it stands now, not in a version */
+  pipeline?: boolean;
 }): ReactElement {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -88,6 +91,18 @@ export function DocumentFacts({
       </dd>
       <dt>{t('documents.header.validTo')}</dt>
       <dd>{document.reviewBy ? format.date(document.reviewBy) : t('documents.header.noDate')}</dd>
+      {pipeline && document.pipelineStatus ? (
+        <>
+          <dt>{t('docDetails.pipelineStatus')}</dt>
+          <dd data-testid="pipeline-status">{t(`knowledgeSupports.status.${document.pipelineStatus}`)}</dd>
+          <dt>{t('knowledgeSupports.column.planned')}</dt>
+          <dd data-testid="planned-publication">
+            {document.plannedPublication
+              ? format.date(document.plannedPublication)
+              : t('documents.header.noDate')}
+          </dd>
+        </>
+      ) : null}
       <dt>{t('documents.header.owner')}</dt>
       <dd>{document.owner.name}</dd>
       <dt>{t('documents.header.approver')}</dt>

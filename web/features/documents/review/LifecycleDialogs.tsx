@@ -100,7 +100,7 @@ export function OpenRoundButton({ document }: { document: Document }): ReactElem
             name="addReviewer"
             label={t('docReview.open.addReviewer')}
             searchLabel={t('docReview.open.addReviewerSearch')}
-            value={pick?.id ?? ''}
+            value={pick}
             onChange={setPick}
             exclude={[...own.map((r) => r.id), ...added.map((p) => p.id)]}
           />
