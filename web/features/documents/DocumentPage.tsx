@@ -154,7 +154,7 @@ export function DocumentPage(): ReactElement {
         </Tabs.List>
         <Tabs.Panel value="current" className="tab-panel">
           {current ? (
-            <VersionBody version={current} templateId={document.templateId} />
+            <VersionBody version={current} />
           ) : (
             <Alert data-color="info">
               <Paragraph>{t('documents.page.notPublished')}</Paragraph>
@@ -170,7 +170,6 @@ export function DocumentPage(): ReactElement {
             ) : null}
             <VersionBody
               version={draft}
-              templateId={document.templateId}
               sectionAction={(section) => <CommentButton document={document} section={section} />}
             />
           </Tabs.Panel>

@@ -169,8 +169,6 @@ export function VersionBody({
   sectionAction,
 }: {
   version: Pick<DocumentVersion, 'sections' | 'sectionTitles'>;
-  /** not read: a version carries its own section titles (callers may still pass it) */
-  templateId?: string;
   headingLevel?: 2 | 3;
   /** something beside each section's heading (the review's "Comment") */
   sectionAction?: (section: TitledSection) => ReactNode;
