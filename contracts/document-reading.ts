@@ -94,7 +94,7 @@ export const readingListResponse = z.object({
 });
 export type ReadingList = z.infer<typeof readingListResponse>;
 
-export const readingOverviewQuery = z.object({ unitId: z.uuid().optional() }).strict();
+export const readingOverviewQuery = z.object({ unitId: z.uuid().optional(), ...pageQuery }).strict();
 
 export const readingOverviewResponse = z.object({
   items: z.array(
@@ -107,6 +107,10 @@ export const readingOverviewResponse = z.object({
       read: z.number().int(),
     }),
   ),
+  /** documents that ask the scope to read them, whatever the page */
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
 });
 export type ReadingOverview = z.infer<typeof readingOverviewResponse>;
 

@@ -245,9 +245,26 @@ describe('read acknowledgement', () => {
         read: 1,
       },
     ]);
-    expect((await medicineHead.get<ReadingOverview>('/api/document-reading/overview')).body.items).toEqual(
-      [],
+    // Paged: the total counts every document asking the clinic; one a page walks through them in order.
+    const all = perDocument.body;
+    expect(all).toMatchObject({ page: 1, pageSize: 50, total: all.items.length });
+    expect(all.total).toBeGreaterThanOrEqual(2);
+    const second = await clinicHead.get<ReadingOverview>(
+      `/api/document-reading/overview?unitId=${unit.Ortopedkliniken}&pageSize=1&page=2`,
     );
+    expect(second.body).toMatchObject({ page: 2, pageSize: 1, total: all.total });
+    expect(second.body.items).toEqual([all.items[1]]);
+    const beyond = await clinicHead.get<ReadingOverview>(
+      `/api/document-reading/overview?unitId=${unit.Ortopedkliniken}&pageSize=1&page=${all.total + 1}`,
+    );
+    expect(beyond.body).toMatchObject({ items: [], total: all.total });
+    expect((await clinicHead.get('/api/document-reading/overview?pageSize=0')).status).toBe(400);
+    expect((await medicineHead.get<ReadingOverview>('/api/document-reading/overview')).body).toEqual({
+      items: [],
+      total: 0,
+      page: 1,
+      pageSize: 50,
+    });
     expect((await nurse.get('/api/document-reading/overview')).status).toBe(403);
   });
 

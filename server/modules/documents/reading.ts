@@ -394,10 +394,10 @@ export async function acknowledgementOverview(
 
 /** Rule 3 for all documents that ask for reading: per document, its audience in the scope and who has read. */
 export async function readingOverview(
-  options: { actor: Actor; unitId?: string | undefined },
+  options: { actor: Actor; unitId?: string | undefined; page: number; pageSize: number },
   tx: Db,
 ): Promise<ReadingOverview> {
-  const { actor } = options;
+  const { actor, page, pageSize } = options;
   const scope = await readingScope(tx, actor, options.unitId);
   await plannedWithoutJit(tx);
   const rows = await rowsOf<{
@@ -407,6 +407,7 @@ export async function readingOverview(
     version_number: number;
     audience: number;
     read: number;
+    total: number;
   }>(
     tx,
     // Documents share their audience (the same units and professions), so each audience is found once
@@ -446,10 +447,14 @@ export async function readingOverview(
         join kinds k on k.units = d.units and k.professions = d.professions
         join audiences a on a.kind = k.kind
         join document_versions rv on rv.id = d.read_version_id),
+      -- The page first: who has read is counted for the page's documents only.
+      paged as materialized (
+        select * from docs order by read_by asc nulls last, title, id
+        limit ${pageSize} offset ${(page - 1) * pageSize}),
       acked as materialized (
         select ak.document_id, ak.person_id, d.kind
         from document_acknowledgements ak
-        join docs d on d.id = ak.document_id
+        join paged d on d.id = ak.document_id
         join document_versions av on av.id = ak.version_id
         where ak.person_id in (select person_id from scoped) and av.number >= d.number),
       reads as (
@@ -459,11 +464,15 @@ export async function readingOverview(
         from acked a
         group by a.document_id)
       select d.id as document_id, d.title, d.read_by::text as read_by, d.number as version_number,
-        d.audience, coalesce(r.read, 0)::int as read
-      from docs d
+        d.audience, coalesce(r.read, 0)::int as read, (select count(*) from docs)::int as total
+      from paged d
       left join reads r on r.id = d.id
       order by d.read_by asc nulls last, d.title, d.id`,
   );
+  // A page past the end has no rows to carry the total: then it is counted on its own.
+  let total = Number(rows[0]?.total ?? 0);
+  if (rows.length === 0 && page > 1)
+    total = (await readingOverview({ ...options, page: 1, pageSize: 1 }, tx)).total;
   return {
     items: rows.map((r) => ({
       documentId: r.document_id,
@@ -473,6 +482,9 @@ export async function readingOverview(
       audience: Number(r.audience),
       read: Number(r.read),
     })),
+    total,
+    page,
+    pageSize,
   };
 }
 

@@ -119,7 +119,7 @@ export function registerReadingRoutes(
       ...overseer,
       schema: {
         tags,
-        summary: 'Per document that asks for reading: its audience in a unit and how many have read',
+        summary: 'Per document that asks for reading: its audience in a unit and how many have read (paged)',
         description: `${scopeRule} Only documents with an audience in the scope are listed. ${audienceRule}`,
         querystring: readingOverviewQuery,
         response: { 200: readingOverviewResponse },
@@ -127,7 +127,8 @@ export function registerReadingRoutes(
     },
     async (request) => {
       const actor = requireActor(request.actor);
-      return inTx(db, (tx) => readingOverview({ actor, unitId: request.query.unitId }, tx));
+      const { unitId, page, pageSize } = request.query;
+      return inTx(db, (tx) => readingOverview({ actor, unitId, page, pageSize }, tx));
     },
   );
 

@@ -160,7 +160,10 @@ export function ReadingOverviewPage(): ReactElement {
   const search = useSearch({ from: '/app/reading/overview' });
   const allowed = canOverseeReading(me);
   const units = overseenUnits(me);
-  const overview = useReadingOverview(search.unitId, allowed && !search.documentId);
+  const overview = useReadingOverview(
+    { unitId: search.unitId, page: search.page ?? 1, pageSize: PAGE_SIZE },
+    allowed && !search.documentId,
+  );
 
   function setSearch(change: Partial<ReadingOverviewSearch>): void {
     void navigate({
@@ -217,6 +220,12 @@ export function ReadingOverviewPage(): ReactElement {
                   t('reading.column.readBy'),
                   t('reading.overview.column.progress'),
                 ]}
+                paging={{
+                  page: data.page,
+                  pageSize: data.pageSize,
+                  total: data.total,
+                  onChange: (next) => setSearch({ page: next > 1 ? next : undefined }),
+                }}
               >
                 {data.items.map((item) => (
                   <Table.Row key={item.documentId}>

@@ -16,7 +16,8 @@ export const readingKeys = {
   all: ['document-reading'] as const,
   list: (status: ReadingStatus, page: number, pageSize: number) =>
     ['document-reading', 'list', { status, page, pageSize }] as const,
-  overview: (unitId: string | undefined) => ['document-reading', 'overview', unitId ?? null] as const,
+  overview: (unitId: string | undefined, page = 1) =>
+    ['document-reading', 'overview', unitId ?? null, page] as const,
   acknowledgements: (documentId: string, query: Record<string, unknown>) =>
     ['document-reading', 'acknowledgements', documentId, query] as const,
 };
@@ -59,11 +60,17 @@ export function useUnreadCount(): number {
   return query.data?.unread ?? 0;
 }
 
-export function useReadingOverview(unitId: string | undefined, enabled = true) {
+export function useReadingOverview(
+  query: { unitId: string | undefined; page: number; pageSize: number },
+  enabled = true,
+) {
+  const { unitId, page, pageSize } = query;
   return useQuery({
-    queryKey: readingKeys.overview(unitId),
-    queryFn: ({ signal }) => api.get<ReadingOverview>('/api/document-reading/overview', { unitId }, signal),
+    queryKey: readingKeys.overview(unitId, page),
+    queryFn: ({ signal }) =>
+      api.get<ReadingOverview>('/api/document-reading/overview', { unitId, page, pageSize }, signal),
     enabled,
+    placeholderData: keepPreviousData,
   });
 }
 
