@@ -380,9 +380,11 @@ async function runDocuments(): Promise<PartResult> {
           200,
         ),
       );
-      const items = (overview.body as { items?: Array<{ audience?: number }> }).items ?? [];
+      const body = overview.body as { items?: Array<{ audience?: number }>; total?: number };
+      const items = body.items ?? [];
       notes.push(
-        `reading overview: ${items.length.toLocaleString('en')} documents ask the clinic to read, the largest audience ` +
+        `reading overview: ${(body.total ?? items.length).toLocaleString('en')} documents ask the clinic to read ` +
+          `(the first page of ${items.length} measured), the largest audience on it ` +
           `${Math.max(0, ...items.map((item) => item.audience ?? 0)).toLocaleString('en')}` +
           (overview.alone
             ? `; the first request took over ${SERIES_LIMIT_MS / 1000} s, so it was measured once`
