@@ -42,19 +42,8 @@ export function todayInStockholm(now = new Date()): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
 }
 
-/**
- * The words asked for in one language, each stem of four letters or more as a prefix: the Swedish
- * stemmer leaves the definite "-an"/"-n" on ("sjuksköterskan", "nyckeln"), so "sjuksköterska"
- * (stem "sjukskötersk") finds them only as a prefix. Shorter stems match exactly, so "is" or "hb"
- * do not find half the handbook. websearch_to_tsquery has parsed the input (quotes, "or", "-")
- * already; only its quoted lexemes are rewritten.
- */
-function prefixQuery(config: 'swedish' | 'norwegian' | 'english', q: string): SQL {
-  return sql`regexp_replace(websearch_to_tsquery(${sql.raw(`'${config}'`)}, ${q})::text, '''((?:[^'']|''''){4,})''', '''\\1'':*', 'g')::tsquery`;
-}
-
 function tsQuery(q: string): SQL {
-  return sql`(${prefixQuery('swedish', q)} || ${prefixQuery('norwegian', q)} || ${prefixQuery('english', q)})`;
+  return sql`(websearch_to_tsquery('swedish', ${q}) || websearch_to_tsquery('norwegian', ${q}) || websearch_to_tsquery('english', ${q}))`;
 }
 
 /** ts_headline's marked text as plain pieces: never markup, so nothing in a document can inject any. */
