@@ -330,5 +330,28 @@ describe('read acknowledgement', () => {
       )) as unknown as { rows: Array<{ n: number }> }
     ).rows;
     expect(counted?.n).toBe(1);
+
+    // Across documents: the clinic's overview lists it with its audience of one, where a confirmation
+    // by someone outside that audience does not count; a routine for a profession the clinic lacks is
+    // not listed at all.
+    const nobody = await newRoutine('Rutin för gånghjälpmedel', ['fysioterapeut']);
+    await publish(nobody, 'Gånghjälpmedel.', '2099-03-01');
+    expect(await told(nobody)).toBe(0);
+    expect(
+      (await wardManager.post(`/api/documents/${id}/acknowledgements`, { versionNumber: 1 })).status,
+    ).toBe(201);
+    const across = async () =>
+      (await clinicHead.get<ReadingOverview>(`/api/document-reading/overview?unitId=${unit.Ortopedkliniken}`))
+        .body;
+    const before = await across();
+    expect(before.items.find((item) => item.documentId === id)).toMatchObject({ audience: 1, read: 0 });
+    expect(before.items.map((item) => item.documentId)).not.toContain(nobody);
+    expect(before.total).toBe(before.items.length);
+    expect((await nurse.post(`/api/documents/${id}/acknowledgements`, { versionNumber: 1 })).status).toBe(
+      201,
+    );
+    const after = await across();
+    expect(after.items.find((item) => item.documentId === id)).toMatchObject({ audience: 1, read: 1 });
+    expect(after.total).toBe(before.total);
   });
 });
