@@ -47,7 +47,8 @@ import { isPastReviewDate, pastReviewDateFilter, stockholmDay } from './validity
 // version 1; publishing makes the draft the current version and the previous current superseded.
 // Versions are never deleted; exactly one is current (published) once the document is published.
 
-export type DocumentRow = typeof documents.$inferSelect;
+/** A document as read for its use cases: all but its search text and vector (documentRowColumns). */
+export type DocumentRow = Omit<typeof documents.$inferSelect, 'searchText' | 'search'>;
 export type VersionRow = typeof documentVersions.$inferSelect;
 
 export function assertExpected(doc: DocumentRow, expected: number | undefined): void {

@@ -9,6 +9,7 @@ import type { Actor } from '../../platform/access.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { people } from '../organisation/tables.ts';
+import type { DocumentRow } from './documents.ts';
 import { readableCondition } from './readable.ts';
 import { documentEvents, documents, documentTypes } from './tables.ts';
 
@@ -25,8 +26,6 @@ import { documentEvents, documents, documentTypes } from './tables.ts';
  * list does: published ones for everyone, never-published ones for their owner, reviewers and
  * approver and the organisation's administrators.
  */
-
-type DocumentRow = typeof documents.$inferSelect;
 
 /** Where a new document starts: on the list when its type is a knowledge support, else no pipeline. */
 export function initialPipelineStatus(type: { isKnowledgeSupport: boolean }): PipelineStatus | null {

@@ -1,11 +1,11 @@
-import { and, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, getTableName, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { DocumentRow } from './documents.ts';
 import { type DocumentRoles, mayEditDocument, mayReadDrafts } from './policy.ts';
 import { mayKeep } from './support.ts';
-import { documentReviewRounds, documents } from './tables.ts';
+import { documentReviewRounds, documentRowColumns, documents } from './tables.ts';
 
 // Which documents a person may read: rule 3 of policy.ts, in its one home, for the documents'
 // own use cases, the search, the reading and other modules (the deviations link to the documents
@@ -13,28 +13,40 @@ import { documentReviewRounds, documents } from './tables.ts';
 // never-published one for its owner, reviewers (its own and those of its review rounds), approver
 // and administrators.
 
-/** A review round of the document was sent to the person (the owner may add people to a round). */
-function inAReviewRound(personId: string): SQL {
-  return sql`exists (select 1 from ${documentReviewRounds}
-    where ${documentReviewRounds.documentId} = ${documents.id}
-      and ${documentReviewRounds.reviewerIds} @> ${JSON.stringify([personId])}::jsonb)`;
+/**
+ * A review round of the document was sent to the person (the owner may add people to a round): the one
+ * test, as a condition on the `documents` row of the query.
+ */
+function inAReviewRound(personId: string): SQL<boolean> {
+  // Qualified by hand: in the select list of a one-table query drizzle writes a column without its
+  // table, and the inner "id" would then be the round's own.
+  const rounds = sql.identifier(getTableName(documentReviewRounds));
+  const documentId = sql`${sql.identifier(getTableName(documents))}.${sql.identifier(documents.id.name)}`;
+  return sql<boolean>`exists (select 1 from ${rounds}
+    where ${rounds}.${sql.identifier(documentReviewRounds.documentId.name)} = ${documentId}
+      and ${rounds}.${sql.identifier(documentReviewRounds.reviewerIds.name)} @> ${JSON.stringify([personId])}::jsonb)`;
 }
 
-/** What the actor is to this document: the facts every rule in policy.ts decides from. */
-export async function rolesOf(tx: Db, actor: Actor, doc: DocumentRow): Promise<DocumentRoles> {
+/**
+ * What the actor is to this document: the facts every rule in policy.ts decides from. `inARound`, when
+ * the caller read it with the document (visibleDocument does), saves asking again.
+ */
+export async function rolesOf(
+  tx: Db,
+  actor: Actor,
+  doc: DocumentRow,
+  inARound?: boolean,
+): Promise<DocumentRoles> {
   let isReviewer = doc.reviewerIds.includes(actor.personId);
   if (!isReviewer) {
-    const rounds = await tx
-      .select({ id: documentReviewRounds.id })
-      .from(documentReviewRounds)
-      .where(
-        and(
-          eq(documentReviewRounds.documentId, doc.id),
-          sql`${documentReviewRounds.reviewerIds} @> ${JSON.stringify([actor.personId])}::jsonb`,
-        ),
-      )
-      .limit(1);
-    isReviewer = rounds.length > 0;
+    if (inARound !== undefined) isReviewer = inARound;
+    else {
+      const found = await tx
+        .select({ id: documents.id })
+        .from(documents)
+        .where(and(eq(documents.id, doc.id), inAReviewRound(actor.personId)));
+      isReviewer = found.length > 0;
+    }
   }
   return {
     isOwner: doc.ownerId === actor.personId,
@@ -44,13 +56,21 @@ export async function rolesOf(tx: Db, actor: Actor, doc: DocumentRow): Promise<D
   };
 }
 
-/** A document of the actor's organisation, locked when it is to change; another's does not exist. */
-async function findDocument(tx: Db, actor: Actor, id: string, lock: boolean): Promise<DocumentRow> {
+/**
+ * A document of the actor's organisation, locked when it is to change, with whether a review round of
+ * it was sent to the actor (in the same query); another organisation's does not exist.
+ */
+async function findDocument(
+  tx: Db,
+  actor: Actor,
+  id: string,
+  lock: boolean,
+): Promise<{ doc: DocumentRow; inARound: boolean }> {
   const query = tx
-    .select()
+    .select({ doc: documentRowColumns, inARound: inAReviewRound(actor.personId) })
     .from(documents)
     .where(and(eq(documents.id, id), eq(documents.organisationId, actor.organisationId)));
-  const [row] = lock ? await query.for('update') : await query;
+  const [row] = lock ? await query.for('update', { of: documents }) : await query;
   if (!row) throw new AppError('document.not_found', 'not_found');
   return row;
 }
@@ -62,8 +82,8 @@ export async function visibleDocument(
   id: string,
   lock = false,
 ): Promise<{ doc: DocumentRow; roles: DocumentRoles }> {
-  const doc = await findDocument(tx, actor, id, lock);
-  const roles = await rolesOf(tx, actor, doc);
+  const { doc, inARound } = await findDocument(tx, actor, id, lock);
+  const roles = await rolesOf(tx, actor, doc, inARound);
   if (doc.currentVersionId === null && !mayReadDrafts(roles))
     throw new AppError('document.not_found', 'not_found');
   return { doc, roles };

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import {
   boolean,
   date,
@@ -178,6 +178,14 @@ export const documents = pgTable(
     index('documents_review_by_idx').on(t.organisationId, t.reviewBy),
   ],
 );
+
+/**
+ * A document's columns but its search text and vector (kept by migration 0010's trigger, out of line,
+ * a few KB): what reading or changing a document needs, without fetching those from TOAST each time.
+ */
+const { searchText: _searchText, search: _search, ...documentRowColumns } = getTableColumns(documents);
+
+export { documentRowColumns };
 
 /**
  * The versions of a document, numbered 1..n. At most one draft and one published at a time (partial
