@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requiredText, text } from './common.ts';
+import { pipelineStatuses } from './document-reading.ts';
 
 // The document lifecycle (issue 5): review rounds on a draft with comments anchored to a template
 // section and the author's answers, submitting for approval, sending back, archiving and restoring,
@@ -105,11 +106,26 @@ export const documentEventKinds = [
   'pipeline_changed',
 ] as const;
 
+/**
+ * What an event changed, as data for the reader's language: a knowledge support's pipeline status
+ * and planned publication day, each only when it changed; a side is null when there was none.
+ */
+export const documentEventChangeSchema = z.object({
+  pipelineStatus: z
+    .object({ from: z.enum(pipelineStatuses).nullable(), to: z.enum(pipelineStatuses).nullable() })
+    .optional(),
+  plannedPublication: z.object({ from: isoDate.nullable(), to: isoDate.nullable() }).optional(),
+});
+export type DocumentEventChange = z.infer<typeof documentEventChangeSchema>;
+
 export const documentEventSchema = z.object({
   kind: z.enum(documentEventKinds),
   versionNumber: z.number().int().nullable(),
   actor: personRef.nullable(),
+  /** the reason given in words (empty when none); a pipeline change written before `change` says it here */
   reason: z.string(),
+  /** what the event changed (pipeline_changed); null for the other events and older ones */
+  change: documentEventChangeSchema.nullable(),
   at: isoDateTime,
 });
 export type DocumentEvent = z.infer<typeof documentEventSchema>;

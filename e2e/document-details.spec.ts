@@ -6,7 +6,8 @@ import { expect, test } from './support/test.ts';
 
 // Issue 5, a document's details: the quality coordinator who owns a knowledge support (published
 // through the API as she and the approver, the review flow being another story's) moves it along the
-// pipeline in the "Edit details" dialog, and the knowledge-support list shows where it now stands;
+// pipeline in the "Edit details" dialog, the history tells the move in her words and the
+// knowledge-support list shows where it now stands;
 // the server's field errors are told on the fields in Swedish; a change made meanwhile elsewhere
 // answers "changed meanwhile — reload"; the current version and every published one download as a
 // PDF. axe on the page and the dialog, in Swedish and in Norwegian.
@@ -96,6 +97,12 @@ test('the owner moves a knowledge support along the pipeline; the knowledge-supp
   await expect(page.getByRole('button', { name: 'Ändra uppgifter' })).toBeFocused();
   await expect(page.getByTestId('pipeline-status')).toHaveText('Remissrunda 2');
   await expect(page.getByTestId('planned-publication')).toHaveText(/15 mars 2027/);
+  // The history tells the move in words, not in the server's codes.
+  const history = page.getByTestId('document-history');
+  await expect(history).toContainText(
+    'Status: På listan → Remissrunda 2 · Planerad publicering: ingen → 15 mars 2027',
+  );
+  await expect(history).not.toContainText('review_round_2');
   await expectAccessible(page, 'the knowledge support after the change');
   await page.screenshot({ path: `${shots}/page-sv.png`, fullPage: true });
 
@@ -193,6 +200,9 @@ test('in Norwegian: the page and the dialog', async ({ page }) => {
   try {
     await page.goto(`/documents/${documentId}`);
     await expect(page.getByTestId('pipeline-status')).toHaveText('Høringsrunde 2');
+    await expect(page.getByTestId('document-history')).toContainText(
+      'Status: På listen → Høringsrunde 2 · Planlagt publisering: ingen → 15. mars 2027',
+    );
     await expect(page.getByRole('link', { name: 'Last ned PDF' })).toBeVisible();
     await expectAccessible(page, 'the knowledge support in Norwegian');
     await page.screenshot({ path: `${shots}/page-nb.png`, fullPage: true });

@@ -9,10 +9,9 @@ export interface Formatters {
   number: (value: number) => string;
 }
 
-/** Dates and numbers in the person's language. */
-export function useFormatters(): Formatters {
-  const { i18n } = useTranslation();
-  const locale = locales[i18n.language as keyof typeof locales] ?? locales.sv;
+/** Dates and numbers in a language ('sv', 'nb' or 'en'; Swedish for any other). */
+export function formattersFor(language: string): Formatters {
+  const locale = locales[language as keyof typeof locales] ?? locales.sv;
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
   const numberFormat = new Intl.NumberFormat(locale);
@@ -23,4 +22,10 @@ export function useFormatters(): Formatters {
     dateTime: (value) => dateTimeFormat.format(parse(value)),
     number: (value) => numberFormat.format(value),
   };
+}
+
+/** Dates and numbers in the person's language. */
+export function useFormatters(): Formatters {
+  const { i18n } = useTranslation();
+  return formattersFor(i18n.language);
 }

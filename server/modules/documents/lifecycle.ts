@@ -479,6 +479,7 @@ export async function listDocumentEvents(
       versionNumber: r.number,
       actor: ref(names, r.event.actorId),
       reason: r.event.reason,
+      change: r.event.change,
       at: r.event.at.toISOString(),
     })),
   };

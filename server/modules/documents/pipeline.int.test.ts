@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeSupports } from '../../../contracts/document-reading.ts';
+import type { DocumentEvents } from '../../../contracts/document-review.ts';
 import type { Document, DocumentTemplates } from '../../../contracts/documents.ts';
 import { auditLog } from '../../platform/tables.ts';
 import { seedDemo } from '../../seed/demo.ts';
@@ -95,21 +96,48 @@ describe('the knowledge-support pipeline', () => {
     // Giving the same again changes nothing and records nothing.
     await coordinator.patch<Document>(`/api/documents/${id}`, { pipelineStatus: 'review_round_2' });
 
+    // Each move says what changed as data (codes and days, for the reader's language), not as text.
     const events = await t.database.db
-      .select({ kind: documentEvents.kind, reason: documentEvents.reason })
+      .select({ kind: documentEvents.kind, reason: documentEvents.reason, change: documentEvents.change })
       .from(documentEvents)
       .where(eq(documentEvents.documentId, id))
       .orderBy(documentEvents.at);
     expect(events).toEqual([
-      { kind: 'created', reason: '' },
-      { kind: 'pipeline_changed', reason: 'on_list → review_round_1; – → 2027-04-30' },
-      { kind: 'pipeline_changed', reason: 'review_round_1 → review_round_2' },
+      { kind: 'created', reason: '', change: null },
+      {
+        kind: 'pipeline_changed',
+        reason: '',
+        change: {
+          pipelineStatus: { from: 'on_list', to: 'review_round_1' },
+          plannedPublication: { from: null, to: '2027-04-30' },
+        },
+      },
+      {
+        kind: 'pipeline_changed',
+        reason: '',
+        change: { pipelineStatus: { from: 'review_round_1', to: 'review_round_2' } },
+      },
     ]);
+    // The history gives the same to its readers; the owner takes the day away again.
+    await coordinator.patch<Document>(`/api/documents/${id}`, { plannedPublication: null });
+    const history = await coordinator.get<DocumentEvents>(`/api/documents/${id}/events`);
+    expect(history.status).toBe(200);
+    expect(history.body.items.map(({ kind, reason, change }) => ({ kind, reason, change }))).toEqual([
+      { kind: 'created', reason: '', change: null },
+      { kind: 'pipeline_changed', reason: '', change: events[1]?.change },
+      { kind: 'pipeline_changed', reason: '', change: events[2]?.change },
+      {
+        kind: 'pipeline_changed',
+        reason: '',
+        change: { plannedPublication: { from: '2027-04-30', to: null } },
+      },
+    ]);
+    await coordinator.patch<Document>(`/api/documents/${id}`, { plannedPublication: '2027-04-30' });
     const audits = await t.database.db
       .select({ summary: auditLog.summary })
       .from(auditLog)
       .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'document.updated')));
-    expect(audits).toHaveLength(2);
+    expect(audits).toHaveLength(4);
     expect(JSON.stringify(audits[0]?.summary)).toContain('review_round_1');
 
     const near = await coordinator.get<KnowledgeSupports>('/api/knowledge-supports');
@@ -133,6 +161,48 @@ describe('the knowledge-support pipeline', () => {
     expect((await coordinator.patch(`/api/documents/${id}`, { pipelineStatus: 'somewhere' })).status).toBe(
       400,
     );
+  });
+
+  it('a pipeline change written before its change was data keeps its reason text in the history', async () => {
+    const created = await coordinator.post<Document>('/api/documents', {
+      templateId: supportTemplate,
+      title: 'Metatarsalgi – kliniskt kunskapsstöd',
+    });
+    const id = created.body.id;
+    // As the server wrote it before migration 0015: the codes in the reason, no change.
+    await t.database.db.insert(documentEvents).values({
+      documentId: id,
+      kind: 'pipeline_changed',
+      reason: 'on_list → in_progress; – → 2027-03-01',
+      at: new Date(Date.now() + 1000),
+    });
+    const history = await coordinator.get<DocumentEvents>(`/api/documents/${id}/events`);
+    expect(history.body.items.at(-1)).toMatchObject({
+      kind: 'pipeline_changed',
+      reason: 'on_list → in_progress; – → 2027-03-01',
+      change: null,
+    });
+  });
+
+  it('the OpenAPI document tells what a history event changed', () => {
+    type Schema = { type?: unknown; properties?: Record<string, Schema>; anyOf?: Schema[]; items?: Schema };
+    const spec = t.app.swagger() as {
+      paths: Record<
+        string,
+        Record<string, { responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> }>
+      >;
+    };
+    const answer = spec.paths['/api/documents/{id}/events']?.get?.responses?.['200'];
+    const event = answer?.content?.['application/json']?.schema?.properties?.items?.items;
+    expect(Object.keys(event?.properties ?? {})).toEqual(
+      expect.arrayContaining(['kind', 'reason', 'change', 'at']),
+    );
+    // Nullable: an object of the two changes, or null.
+    const change = event?.properties?.change;
+    const object = change?.anyOf?.find((s) => s.type === 'object');
+    expect(change?.anyOf?.some((s) => s.type === 'null')).toBe(true);
+    expect(Object.keys(object?.properties ?? {}).sort()).toEqual(['pipelineStatus', 'plannedPublication']);
+    expect(JSON.stringify(object?.properties?.pipelineStatus)).toContain('review_round_1');
   });
 
   it('when a routine is given a pipeline status or a planned publication, it is refused 422 in the caller’s language and nothing changes', async () => {

@@ -4,6 +4,7 @@ import type {
   KnowledgeSupports,
   PipelineStatus,
 } from '../../../contracts/document-reading.ts';
+import type { DocumentEventChange } from '../../../contracts/document-review.ts';
 import type { UpdateDocumentBody } from '../../../contracts/documents.ts';
 import type { Actor } from '../../platform/access.ts';
 import type { Db } from '../../platform/db.ts';
@@ -18,8 +19,9 @@ import { documentEvents, documents, documentTypes } from './tables.ts';
  * on the list → in progress → review round 1 → review round 2 → published, and later regional
  * addition or under revision. Its owner (or an administrator) sets the status and the planned
  * publication day with PATCH /api/documents/{id}; every change is a pipeline_changed event of the
- * document (the reason says from → to) beside the update's audit row. Other types have no pipeline
- * (null), and a PATCH that gives one a pipeline field is refused (422).
+ * document (its change says from → to, as data, for the history to put in the reader's words)
+ * beside the update's audit row. Other types have no pipeline (null), and a PATCH that gives one a
+ * pipeline field is refused (422).
  *
  * GET /api/knowledge-supports answers seed 003's question: what is published, what is near
  * publication, what is next. It lists the knowledge supports the caller may see, as the document
@@ -63,17 +65,18 @@ export async function recordPipelineChange(
   before: DocumentRow,
   after: DocumentRow,
 ): Promise<void> {
-  const statusChanged = before.pipelineStatus !== after.pipelineStatus;
-  const dayChanged = before.plannedPublication !== after.plannedPublication;
-  if (!statusChanged && !dayChanged) return;
-  const parts: string[] = [];
-  if (statusChanged) parts.push(`${before.pipelineStatus ?? '–'} → ${after.pipelineStatus ?? '–'}`);
-  if (dayChanged) parts.push(`${before.plannedPublication ?? '–'} → ${after.plannedPublication ?? '–'}`);
+  const change: DocumentEventChange = {};
+  if (before.pipelineStatus !== after.pipelineStatus)
+    change.pipelineStatus = { from: before.pipelineStatus, to: after.pipelineStatus };
+  if (before.plannedPublication !== after.plannedPublication)
+    change.plannedPublication = { from: before.plannedPublication, to: after.plannedPublication };
+  if (!change.pipelineStatus && !change.plannedPublication) return;
+  // What changed is data, put in words by the reader's history; the reason stays empty.
   await tx.insert(documentEvents).values({
     documentId: after.id,
     kind: 'pipeline_changed',
     actorId: actor.personId,
-    reason: parts.join('; '),
+    change,
   });
 }
 

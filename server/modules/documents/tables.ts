@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { DocumentEventChange } from '../../../contracts/document-review.ts';
 import type { SectionContent } from '../../../contracts/documents.ts';
 import { regconfig, tsvector } from '../../platform/pg-types.ts';
 import { organisations, people } from '../organisation/tables.ts';
@@ -300,6 +301,8 @@ export const documentEvents = pgTable(
     actorId: uuid('actor_id').references(() => people.id),
     /** the approver's reason for sending back, the reason for archiving, a round's message … */
     reason: text('reason').notNull().default(''),
+    /** what a pipeline_changed event changed (migration 0015); null for the others and older ones */
+    change: jsonb('change').$type<DocumentEventChange>(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('document_events_document_idx').on(t.documentId, t.at)],

@@ -8,6 +8,7 @@ import { errorMessage } from '../../../components/QueryState.tsx';
 import { useFormatters } from '../../../format.ts';
 import { reviewApi, reviewChanged, useDocumentEvents } from './api.ts';
 import { ConflictAlert, isConflict } from './conflict.tsx';
+import { pipelineChangeText } from './history.ts';
 import { ApproveButton, OpenRoundButton, ReasonButton } from './LifecycleDialogs.tsx';
 import { ReviewRoundList } from './ReviewRounds.tsx';
 import './review.css';
@@ -251,7 +252,7 @@ const eventKindKey: Record<DocumentEvent['kind'], string> = {
   pipeline_changed: 'pipelineChanged',
 };
 
-/** The document's history: who did what, when, and why. */
+/** The document's history: who did what, when, what changed and why. */
 export function DocumentHistory({ document }: { document: Document }): ReactElement {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -291,6 +292,11 @@ export function DocumentHistory({ document }: { document: Document }): ReactElem
               – {e.actor?.name ?? t('docReview.history.system')},{' '}
               <time dateTime={e.at}>{format.dateTime(e.at)}</time>
             </span>
+            {e.change ? (
+              <Paragraph className="review-history__reason">
+                {pipelineChangeText(e.change, t, format)}
+              </Paragraph>
+            ) : null}
             {e.reason ? <Paragraph className="review-history__reason">{e.reason}</Paragraph> : null}
           </li>
         ))}

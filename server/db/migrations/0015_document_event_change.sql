@@ -1,0 +1,14 @@
+-- What a document event changed, as data (issue 5, server/modules/documents/pipeline.ts,
+-- recordPipelineChange): a knowledge support's pipeline change wrote its codes into the event's
+-- free-text reason ("on_list → in_progress; 2027-01-01 → 2027-03-01"), which the history could only
+-- show as they were. The event now says what changed in a jsonb of its own,
+-- {"pipelineStatus": {"from", "to"}, "plannedPublication": {"from", "to"}} (either part only when it
+-- changed, a side null when there was none), and the history puts it in the reader's words; such an
+-- event's reason is empty. Null for every other event. Events written before keep their reason text
+-- and no change: the history shows them as it did.
+--
+-- Hand-written, without a drizzle snapshot (as 0012, 0013 and 0014; the snapshots stop at 0011).
+-- Unlike those, the column is declared in tables.ts (documentEvents.change), as the code reads and
+-- writes it: a later `npm run db:generate` compares tables.ts with 0011's snapshot and would add this
+-- column again, so take that line out of what it writes (or write the missing snapshot first).
+ALTER TABLE "document_events" ADD COLUMN "change" jsonb;
