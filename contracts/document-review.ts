@@ -84,6 +84,13 @@ export const reviewRoundSchema = z.object({
   openedAt: isoDateTime,
   closedAt: isoDateTime.nullable(),
   unansweredCount: z.number().int(),
+  /**
+   * The section titles of the version the round reviews, in the caller's language and that version's
+   * order (document_versions.sections, as DocumentVersion.sectionTitles): a comment's sectionId is
+   * looked up here, so a round keeps its comments under the titles its version had whatever the
+   * template becomes. A comment whose section is not here has no title of its version.
+   */
+  sectionTitles: z.array(z.object({ id: z.uuid(), label: z.string() })),
   comments: z.array(reviewCommentSchema),
   /** the document's optimistic lock after this request: give it back as expectedVersion */
   documentVersion: z.number().int(),

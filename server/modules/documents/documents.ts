@@ -129,12 +129,17 @@ function personFields(input: {
 
 const unique = <T>(values: T[] | undefined): T[] | undefined => (values ? [...new Set(values)] : undefined);
 
+/** A version's own section titles in the reader's language, in its order. */
+export function sectionTitlesOf(row: VersionRow, lang: Lang): DocumentVersion['sectionTitles'] {
+  return row.sections.map((s) => ({ id: s.id, label: inLanguage(s.label, lang) }));
+}
+
 function presentVersion(row: VersionRow, names: Map<string, string>, lang: Lang): DocumentVersion {
   return {
     number: row.number,
     status: row.status,
     sections: row.content,
-    sectionTitles: row.sections.map((s) => ({ id: s.id, label: inLanguage(s.label, lang) })),
+    sectionTitles: sectionTitlesOf(row, lang),
     revisionNote: row.revisionNote,
     createdBy: ref(names, row.createdById),
     createdAt: row.createdAt.toISOString(),

@@ -6,12 +6,13 @@ import type {
   ReviewRound,
   ReviewRounds,
 } from '../../../contracts/document-review.ts';
-import type { Document, DocumentTemplates } from '../../../contracts/documents.ts';
+import type { Document, DocumentTemplate, DocumentTemplates } from '../../../contracts/documents.ts';
 import { seedDemo } from '../../seed/demo.ts';
 import { Client, type TestApp, testApp } from '../../test/harness.ts';
 import { rowsOf } from '../../test/write-journal.ts';
 import { notifications } from '../notifications/tables.ts';
 import { people } from '../organisation/tables.ts';
+import { submitAndPublish } from './document-test-support.ts';
 import {
   documentEvents,
   documentReviewComments,
@@ -36,6 +37,7 @@ let outsider: Client;
 let admin: Client;
 let ids: Record<'author' | 'approver' | 'nurse' | 'doctor', string>;
 let templateId: string;
+let routineTypeId: string;
 let sectionIds: string[];
 
 async function as(username: string, language?: string): Promise<Client> {
@@ -130,6 +132,7 @@ beforeAll(async () => {
   const routine = templates.body.items.find((item) => item.name.sv === 'Rutin');
   if (!routine) throw new Error('the demo has the routine template');
   templateId = routine.id;
+  routineTypeId = routine.type.id;
   sectionIds = routine.sections.map((s) => s.id);
 });
 afterAll(async () => t.close());
@@ -611,5 +614,162 @@ describe('the document lifecycle', () => {
     expect(read.body.stage).toBeNull();
     expect(read.body.openRound).toBeNull();
     expect(read.body.allowedActions).toEqual([]);
+  });
+});
+
+describe('review rounds under the section titles of the version they reviewed', () => {
+  const text = (sv: string, nb: string, en: string) => ({ sv, nb, en });
+
+  /** Each comment of the round with the title its section has in the round's version (null: none). */
+  const underTitles = (round: ReviewRound | undefined) =>
+    (round?.comments ?? []).map((c) => [
+      round?.sectionTitles.find((s) => s.id === c.sectionId)?.label ?? null,
+      c.body,
+    ]);
+
+  async function roundsOf(client: Client, id: string, version?: number): Promise<ReviewRound[]> {
+    const answer = await client.get<ReviewRounds>(
+      `/api/documents/${id}/review-rounds${version ? `?version=${version}` : ''}`,
+    );
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    return answer.body.items;
+  }
+
+  async function editTemplate(id: string, sections: unknown[]): Promise<void> {
+    const edited = await admin.patch<DocumentTemplate>(`/api/document-templates/${id}`, { sections });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+  }
+
+  it('when the administrator renames a template section and removes another after round 1, then round 1 still shows its comments under the titles its version had, and a comment on a section the draft has since lost is still in the round, without a title', async () => {
+    const created = await admin.post<DocumentTemplate>('/api/document-templates', {
+      name: text(
+        'Rutin med granskade rubriker',
+        'Rutine med gjennomgåtte titler',
+        'Routine with reviewed titles',
+      ),
+      typeId: routineTypeId,
+      sections: [
+        { title: text('Bakgrund', 'Bakgrunn', 'Background') },
+        { title: text('Syfte', 'Formål', 'Purpose') },
+        { title: text('Åtgärder', 'Tiltak', 'Actions') },
+      ],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const template = created.body;
+    const [background, purpose, actions] = template.sections.map((s) => s.id);
+    if (!background || !purpose || !actions) throw new Error('three sections');
+    const doc = await author.post<Document>('/api/documents', {
+      templateId: template.id,
+      title: 'Rutin för fallprevention',
+      approverId: ids.approver,
+      reviewerIds: [ids.nurse],
+    });
+    expect(doc.status, JSON.stringify(doc.body)).toBe(201);
+    const id = doc.body.id;
+    const written = await author.put<Document>(`/api/documents/${id}/draft`, {
+      sections: [
+        { sectionId: background, nodes: [paragraph('Fall är den vanligaste vårdskadan.')] },
+        { sectionId: purpose, nodes: [paragraph('Färre patienter faller.')] },
+        { sectionId: actions, nodes: [paragraph('Riskbedöm varje patient vid inskrivning.')] },
+      ],
+    });
+    expect(written.status, JSON.stringify(written.body)).toBe(200);
+
+    // Round 1 of version 1: the nurse comments on Bakgrund and Syfte; the author answers and publishes.
+    const round1 = await author.post<ReviewRound>(`/api/documents/${id}/review-rounds`, {
+      deadline: daysFromToday(3),
+    });
+    expect(round1.status, JSON.stringify(round1.body)).toBe(201);
+    expect(round1.body.sectionTitles.map((s) => s.label)).toEqual(['Bakgrund', 'Syfte', 'Åtgärder']);
+    for (const [sectionId, body] of [
+      [background, 'Ange källan till siffrorna.'],
+      [purpose, 'Syftet kan mätas: skriv hur.'],
+    ] as const) {
+      const comment = await nurse.post<ReviewComment>(`/api/documents/${id}/review-rounds/1/comments`, {
+        sectionId,
+        body,
+      });
+      expect(comment.status, JSON.stringify(comment.body)).toBe(201);
+      await author.post(`/api/documents/${id}/review-comments/${comment.body.id}/answer`, {
+        answer: 'Åtgärdat.',
+      });
+    }
+    expect((await author.post(`/api/documents/${id}/review-rounds/1/close`, {})).status).toBe(200);
+    await submitAndPublish(author, approver, id);
+
+    // The administrator renames Bakgrund and removes Syfte; the author writes version 2 in the template as it is.
+    await editTemplate(template.id, [
+      {
+        id: background,
+        title: text('Bakgrund och omfattning', 'Bakgrunn og omfang', 'Background and scope'),
+      },
+      { id: actions, title: text('Åtgärder', 'Tiltak', 'Actions') },
+    ]);
+    const revised = await author.put<Document>(`/api/documents/${id}/draft`, {
+      sections: [
+        { sectionId: background, nodes: [paragraph('Fall är den vanligaste vårdskadan, även i hemmet.')] },
+        { sectionId: actions, nodes: [paragraph('Riskbedöm varje patient vid inskrivning.')] },
+      ],
+      revisionNote: 'Omfattningen förtydligad.',
+    });
+    expect(revised.status, JSON.stringify(revised.body)).toBe(200);
+
+    // Version 1's round keeps its titles: Bakgrund as it was, and Syfte, which the template no longer has.
+    const [v1Round] = await roundsOf(author, id, 1);
+    expect(v1Round?.versionNumber).toBe(1);
+    expect(v1Round?.sectionTitles).toEqual([
+      { id: background, label: 'Bakgrund' },
+      { id: purpose, label: 'Syfte' },
+      { id: actions, label: 'Åtgärder' },
+    ]);
+    expect(underTitles(v1Round)).toEqual([
+      ['Bakgrund', 'Ange källan till siffrorna.'],
+      ['Syfte', 'Syftet kan mätas: skriv hur.'],
+    ]);
+
+    // Round 1 of version 2 is under the new titles; the nurse comments on both sections, then the
+    // administrator removes Åtgärder and the author saves the draft without it.
+    const round2 = await author.post<ReviewRound>(`/api/documents/${id}/review-rounds`, {
+      deadline: daysFromToday(3),
+    });
+    expect(round2.status, JSON.stringify(round2.body)).toBe(201);
+    for (const [sectionId, body] of [
+      [background, 'Gäller rutinen även hemsjukvården?'],
+      [actions, 'Vem gör riskbedömningen?'],
+    ] as const) {
+      const comment = await nurse.post(`/api/documents/${id}/review-rounds/1/comments`, { sectionId, body });
+      expect(comment.status, JSON.stringify(comment.body)).toBe(201);
+    }
+    expect((await author.post(`/api/documents/${id}/review-rounds/1/close`, {})).status).toBe(200);
+    await editTemplate(template.id, [
+      {
+        id: background,
+        title: text('Bakgrund och omfattning', 'Bakgrunn og omfang', 'Background and scope'),
+      },
+    ]);
+    const trimmed = await author.put<Document>(`/api/documents/${id}/draft`, {
+      sections: [{ sectionId: background, nodes: [paragraph('Fall är den vanligaste vårdskadan.')] }],
+    });
+    expect(trimmed.status, JSON.stringify(trimmed.body)).toBe(200);
+    const [draftRound] = await roundsOf(author, id);
+    expect(draftRound?.versionNumber).toBe(2);
+    expect(draftRound?.sectionTitles).toEqual([{ id: background, label: 'Bakgrund och omfattning' }]);
+    // The comment on Åtgärder is kept, with its section, though the draft has no title for it now.
+    expect(underTitles(draftRound)).toEqual([
+      ['Bakgrund och omfattning', 'Gäller rutinen även hemsjukvården?'],
+      [null, 'Vem gör riskbedömningen?'],
+    ]);
+    expect(draftRound?.comments[1]?.sectionId).toBe(actions);
+    expect(draftRound?.unansweredCount).toBe(2);
+
+    // Version 1's round is untouched by it all, and reads in the caller's language.
+    expect(underTitles((await roundsOf(author, id, 1))[0])).toEqual(underTitles(v1Round));
+    const nbApprover = await as('chef.ortopedi');
+    expect((await nbApprover.put('/api/me/language', { language: 'nb' })).status).toBe(200);
+    expect(underTitles((await roundsOf(nbApprover, id, 1))[0])).toEqual([
+      ['Bakgrunn', 'Ange källan till siffrorna.'],
+      ['Formål', 'Syftet kan mätas: skriv hur.'],
+    ]);
+    expect((await nbApprover.put('/api/me/language', { language: 'sv' })).status).toBe(200);
   });
 });

@@ -12,6 +12,7 @@ import type { Actor } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { Lang } from '../../platform/i18n.ts';
 import {
   assertExpected,
   assertPeople,
@@ -20,6 +21,7 @@ import {
   namesOf,
   presentDocument,
   ref,
+  sectionTitlesOf,
   today,
   type VersionRow,
 } from './documents.ts';
@@ -85,14 +87,21 @@ function presentComment(row: CommentRow, names: Map<string, string>): ReviewComm
   };
 }
 
-/** Rounds with their comments, in order, as the API answers them. */
+/**
+ * Rounds of one version with their comments, in order, as the API answers them. Each carries the
+ * version's own section titles (read from the version row the caller has anyway, no query more): a
+ * comment is anchored to a section of that version, and a template edit later must not rename or lose
+ * it in an earlier round.
+ */
 async function presentRounds(
   tx: Db,
   rounds: RoundRow[],
-  versionNumber: number,
+  version: VersionRow,
   documentVersion: number,
+  lang: Lang,
 ): Promise<ReviewRound[]> {
   if (rounds.length === 0) return [];
+  const sectionTitles = sectionTitlesOf(version, lang);
   const comments = await tx
     .select()
     .from(documentReviewComments)
@@ -111,7 +120,7 @@ async function presentRounds(
     const own = comments.filter((c) => c.roundId === round.id);
     return {
       number: round.number,
-      versionNumber,
+      versionNumber: version.number,
       reviewers: round.reviewerIds.map((id) => ({ id, name: names.get(id) ?? '' })),
       deadline: round.deadline,
       message: round.message,
@@ -119,6 +128,7 @@ async function presentRounds(
       openedAt: round.openedAt.toISOString(),
       closedAt: round.closedAt?.toISOString() ?? null,
       unansweredCount: own.filter((c) => c.answer === null).length,
+      sectionTitles,
       comments: own.map((c) => presentComment(c, names)),
       documentVersion,
     };
@@ -130,8 +140,9 @@ async function presentRound(
   round: RoundRow,
   draft: VersionRow,
   doc: DocumentRow,
+  lang: Lang,
 ): Promise<ReviewRound> {
-  const [presented] = await presentRounds(tx, [round], draft.number, doc.version);
+  const [presented] = await presentRounds(tx, [round], draft, doc.version, lang);
   if (!presented) throw new AppError('error.internal', 'internal');
   return presented;
 }
@@ -195,7 +206,7 @@ export async function openReviewRound(
       params: { title: doc.title, round: String(number), deadline: input.deadline },
     },
   });
-  return presentRound(tx, round, draft, after);
+  return presentRound(tx, round, draft, after, actor.language);
 }
 
 export async function closeReviewRound(
@@ -217,7 +228,7 @@ export async function closeReviewRound(
   if (!closed) throw new AppError('error.internal', 'internal');
   await moveDraft(tx, draft, 'writing');
   const after = await bump(tx, doc);
-  const presented = await presentRound(tx, closed, draft, after);
+  const presented = await presentRound(tx, closed, draft, after, actor.language);
   await recordMove(tx, options, doc, {
     versionId: draft.id,
     kind: 'review_closed',
@@ -254,7 +265,7 @@ export async function listReviewRounds(
     .from(documentReviewRounds)
     .where(eq(documentReviewRounds.versionId, version.id))
     .orderBy(asc(documentReviewRounds.number));
-  return { items: await presentRounds(tx, rounds, version.number, doc.version) };
+  return { items: await presentRounds(tx, rounds, version, doc.version, options.actor.language) };
 }
 
 export async function addReviewComment(

@@ -88,7 +88,9 @@ export function registerDocumentLifecycleRoutes(
       summary: 'The review rounds of the draft, or of an earlier version, with comments and answers',
       description:
         "For the owner, reviewers, approver and the organisation's administrators. ?version=N gives the " +
-        'rounds of version N; without it, those of the current draft (none without a draft).',
+        'rounds of version N; without it, those of the current draft (none without a draft). Each round ' +
+        "carries sectionTitles, the section titles of the version it reviews (that version's own, not the " +
+        "template's today): a comment's sectionId is found there, or the section has no title in that version.",
       params: idParams,
       querystring: reviewRoundsQuery,
       response: { 200: reviewRoundsResponse },

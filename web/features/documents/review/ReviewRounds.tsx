@@ -7,8 +7,9 @@ import type { Document } from '../../../../contracts/documents.ts';
 import { FormErrors, TextArea, useForm } from '../../../components/form.tsx';
 import { EmptyState, ErrorAlert, Loading } from '../../../components/QueryState.tsx';
 import { useFormatters } from '../../../format.ts';
-import { type TitledSection, useTemplate } from '../parts.tsx';
+import type { TitledSection } from '../parts.tsx';
 import { reviewApi, reviewChanged, useReviewRounds } from './api.ts';
+import { commentGroups } from './groups.ts';
 import { LifecycleDialog } from './LifecycleDialog.tsx';
 
 /** The text selected inside one section of the draft, if any: the words a comment quotes. */
@@ -142,7 +143,7 @@ function CommentItem({
   );
 }
 
-/** One round: its reviewers, deadline and message, and its comments grouped by section. */
+/** One round: its reviewers, deadline and message, and its comments under its version's section titles. */
 function RoundView({
   document,
   round,
@@ -154,20 +155,9 @@ function RoundView({
 }): ReactElement {
   const { t } = useTranslation();
   const format = useFormatters();
-  const template = useTemplate(document.templateId);
   const open = round.closedAt === null;
   const mayAnswer = open && document.allowedActions.includes('answer');
-  const sections = [...(template?.sections ?? []).map((s) => ({ id: s.id, title: s.label }))];
-  const known = new Set(sections.map((s) => s.id));
-  for (const c of round.comments) {
-    if (!known.has(c.sectionId)) {
-      known.add(c.sectionId);
-      sections.push({ id: c.sectionId, title: t('documents.sectionRemoved') });
-    }
-  }
-  const groups = sections
-    .map((s) => ({ ...s, comments: round.comments.filter((c) => c.sectionId === s.id) }))
-    .filter((g) => g.comments.length > 0);
+  const groups = commentGroups(round, t('docReview.round.otherSection'));
   const headingId = `round-${round.versionNumber}-${round.number}`;
   return (
     <section
