@@ -76,6 +76,13 @@ async function series(
   };
 }
 
+/** The note's words for a series whose first request was too slow to repeat. */
+function measuredOnce(result: { alone: boolean }): string {
+  return result.alone
+    ? `; the first request took over ${SERIES_LIMIT_MS / 1000} s, so it was measured once`
+    : '';
+}
+
 function timingRow(request: string, timing: Timing, goalP95: number | null): Row {
   const sorted = Float64Array.from(timing.times).sort();
   const p95 = percentile(sorted, 95);
@@ -386,9 +393,7 @@ async function runDocuments(): Promise<PartResult> {
         `reading overview: ${(body.total ?? items.length).toLocaleString('en')} documents ask the clinic to read ` +
           `(the first page of ${items.length} measured), the largest audience on it ` +
           `${Math.max(0, ...items.map((item) => item.audience ?? 0)).toLocaleString('en')}` +
-          (overview.alone
-            ? `; the first request took over ${SERIES_LIMIT_MS / 1000} s, so it was measured once`
-            : ''),
+          measuredOnce(overview),
       );
     } else {
       rows.push({
@@ -403,9 +408,7 @@ async function runDocuments(): Promise<PartResult> {
       const body = list.body as { total?: number; unread?: number };
       notes.push(
         `reading list: the nurse has ${body.unread ?? '?'} documents to read, ${body.total ?? '?'} in the list` +
-          (list.alone
-            ? `; the first request took over ${SERIES_LIMIT_MS / 1000} s, so it was measured once`
-            : ''),
+          measuredOnce(list),
       );
     } else {
       rows.push({
