@@ -42,6 +42,18 @@ export const pageQuery = {
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 };
 
+/**
+ * A paged answer as the web holds it: `paged(...)`'s shape, and the lists that count only so far
+ * (at most 1000) add totalIsLowerBound ("1000+").
+ */
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  totalIsLowerBound?: boolean;
+}
+
 export function paged<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),

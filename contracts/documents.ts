@@ -333,6 +333,8 @@ export type PublishBody = z.infer<typeof publishBody>;
 
 export const documentActionNames = [
   'edit',
+  /** PATCH the document's details (title, people, audience, review-by, pipeline) */
+  'editDetails',
   'open_review',
   'close_review',
   'comment',

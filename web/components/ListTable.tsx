@@ -1,26 +1,34 @@
 import { Table } from '@digdir/designsystemet-react';
 import type { ReactElement, ReactNode } from 'react';
-import { Paging, type PagingProps } from './Paging.tsx';
+import type { Paged } from '../../contracts/common.ts';
+import { Paging } from './Paging.tsx';
 
-interface ListTableProps {
+interface TableProps {
   /** read by screen readers only; the page's heading says it to everyone else */
   caption: string;
   /** the header cells' texts, in column order */
   columns: string[];
   /** the rows: Table.Row elements */
   children: ReactNode;
-  /** the page under the table, for a list the server pages */
-  paging?: PagingProps;
   'data-testid'?: string;
   zebra?: boolean;
 }
+
+/** For a list the server pages: its answer (the page under the table comes from it) and the page setter. */
+interface PagedProps {
+  paged: Paged<unknown>;
+  onPage: (page: number) => void;
+}
+
+type ListTableProps = TableProps & (PagedProps | { paged?: undefined; onPage?: undefined });
 
 /** A list page's table: sideways scrolling on narrow screens, a caption, the header row, then paging. */
 export function ListTable({
   caption,
   columns,
   children,
-  paging,
+  paged,
+  onPage,
   'data-testid': testId,
   zebra,
 }: ListTableProps): ReactElement {
@@ -39,7 +47,15 @@ export function ListTable({
           <Table.Body>{children}</Table.Body>
         </Table>
       </div>
-      {paging ? <Paging {...paging} /> : null}
+      {paged && onPage ? (
+        <Paging
+          page={paged.page}
+          pageSize={paged.pageSize}
+          total={paged.total}
+          totalIsLowerBound={paged.totalIsLowerBound}
+          onChange={onPage}
+        />
+      ) : null}
     </>
   );
 }

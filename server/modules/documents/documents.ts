@@ -23,6 +23,7 @@ import {
   type DocumentRoles,
   documentActions,
   mayDecideNow,
+  mayEditDetails,
   mayEditDocument,
   mayPublishDocument,
   mayReadDrafts,
@@ -376,7 +377,7 @@ export async function updateDocument(
 ): Promise<Document> {
   const { actor, changes } = options;
   const { doc: before, roles } = await visibleDocument(tx, actor, options.documentId, true);
-  if (!mayEditDocument(roles)) throw new AppError('document.edit_denied', 'forbidden');
+  if (!mayEditDetails(roles)) throw new AppError('document.edit_denied', 'forbidden');
   assertExpected(before, changes.expectedVersion);
   const pipeline = await pipelineChanges(tx, before, changes);
   const set = definedOnly({

@@ -184,6 +184,13 @@ describe('the document lifecycle', () => {
     expect(inReview.body.allowedActions).toEqual(expect.arrayContaining(['close_review', 'archive']));
     expect(inReview.body.allowedActions).not.toContain('edit');
     expect((await nurse.get<Document>(`/api/documents/${id}`)).body.allowedActions).toEqual(['comment']);
+    // The details are not the draft: the owner and the administrators are offered 'editDetails' in
+    // review too, the reviewer is not, and the PATCH agrees (unchanged details write nothing).
+    expect(inReview.body.allowedActions).toContain('editDetails');
+    expect((await admin.get<Document>(`/api/documents/${id}`)).body.allowedActions).toContain('editDetails');
+    expect((await author.patch(`/api/documents/${id}`, { title: inReview.body.title })).status).toBe(200);
+    expect((await admin.patch(`/api/documents/${id}`, { title: inReview.body.title })).status).toBe(200);
+    expect((await nurse.patch(`/api/documents/${id}`, { title: 'Granskarens titel' })).status).toBe(403);
 
     // The draft is not edited while out for review.
     const locked = await author.put<{ detail: string }>(`/api/documents/${id}/draft`, { sections: [] });
@@ -272,6 +279,7 @@ describe('the document lifecycle', () => {
     expect((await author.put(`/api/documents/${id}/draft`, { sections: [] })).status).toBe(409);
     const forApprover = await approver.get<Document>(`/api/documents/${id}`);
     expect(forApprover.body.allowedActions).toEqual(['publish', 'send_back']);
+    expect((await approver.patch(`/api/documents/${id}`, { title: 'Chefens titel' })).status).toBe(403);
     const sentBack = await approver.post<Document>(`/api/documents/${id}/send-back`, {
       reason: 'Syftet saknas.',
       expectedVersion: forApprover.body.version,
@@ -368,8 +376,16 @@ describe('the document lifecycle', () => {
     expect(archived.status).toBe(200);
     expect(archived.body.status).toBe('archived');
     expect(archived.body.archivedReason).toBe('Ersatt av vårdprogram.');
-    expect(archived.body.allowedActions).toEqual(['restore']);
+    expect(archived.body.allowedActions).toEqual(['editDetails', 'restore']);
     expect((await docRow(id)).archivedAt).not.toBeNull();
+    // Archiving locks the draft, not the details: the PATCH lets the owner through, as offered.
+    const renamed = await author.patch<Document>(`/api/documents/${id}`, {
+      title: 'Rutin för trycksårsprevention (ersatt)',
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.allowedActions).toEqual(['editDetails', 'restore']);
+    expect((await nurse.get<Document>(`/api/documents/${id}`)).body.allowedActions).toEqual([]);
+    expect((await nurse.patch(`/api/documents/${id}`, { title: 'Min titel' })).status).toBe(403);
     expect((await nurse.get(`/api/documents/${id}/versions/1`)).status).toBe(200);
     expect((await author.put(`/api/documents/${id}/draft`, { sections: [] })).status).toBe(409);
     expect(

@@ -115,12 +115,8 @@ export function DocumentsPage(): ReactElement {
               t('documents.column.validTo'),
               t('documents.column.owner'),
             ]}
-            paging={{
-              page: data.page,
-              pageSize: data.pageSize,
-              total: data.total,
-              onChange: (next) => setSearch({ page: next > 1 ? next : undefined }),
-            }}
+            paged={data}
+            onPage={(next) => setSearch({ page: next > 1 ? next : undefined })}
           >
             {data.items.map((item) => (
               <Table.Row key={item.id}>

@@ -33,7 +33,7 @@ function knowledgeSupport(overrides: Partial<Document> = {}): Document {
     stage: null,
     openRound: null,
     archivedReason: null,
-    allowedActions: ['edit', 'archive'],
+    allowedActions: ['edit', 'editDetails', 'archive'],
     ...overrides,
   };
 }
@@ -103,9 +103,10 @@ describe('the details dialog sends only what changed', () => {
 });
 
 describe('who is offered "Edit details"', () => {
-  it('those who may archive the document (its owner and the administrators, not once archived)', () => {
-    expect(mayEditDetails({ allowedActions: ['close_review', 'archive'] })).toBe(true);
+  it("those the server offers 'editDetails', whatever else they may or may not do", () => {
+    expect(mayEditDetails({ allowedActions: ['editDetails', 'close_review', 'archive'] })).toBe(true);
+    expect(mayEditDetails({ allowedActions: ['editDetails', 'restore'] })).toBe(true);
+    expect(mayEditDetails({ allowedActions: ['close_review', 'archive'] })).toBe(false);
     expect(mayEditDetails({ allowedActions: ['comment'] })).toBe(false);
-    expect(mayEditDetails({ allowedActions: ['restore'] })).toBe(false);
   });
 });

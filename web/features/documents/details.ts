@@ -30,12 +30,11 @@ export interface DetailsDraft extends PeopleAndAudience {
 }
 
 /**
- * The owner and the administrators change the details while the document is not archived: exactly
- * those offered 'archive'. ('edit' is about the draft's content, which a review round or the
- * approver's turn locks; the details stay open to change then.)
+ * Those the server lets PATCH the details: it offers them 'editDetails'. ('edit' is about the draft's
+ * content, which a review round, the approver's turn or archiving locks; the details stay open then.)
  */
 export function mayEditDetails(document: Pick<Document, 'allowedActions'>): boolean {
-  return document.allowedActions.includes('archive');
+  return document.allowedActions.includes('editDetails');
 }
 
 export function detailsOf(document: Document): DetailsDraft {

@@ -60,14 +60,8 @@ export function MyReportsPage(): ReactElement {
               t('myReports.reportedAt'),
               t('myReports.status'),
             ]}
-            paging={{
-              page: data.page,
-              pageSize: data.pageSize,
-              total: data.total,
-              totalIsLowerBound: data.totalIsLowerBound,
-              onChange: (next) =>
-                void navigate({ to: '/my-reports', search: next > 1 ? { page: next } : {} }),
-            }}
+            paged={data}
+            onPage={(next) => void navigate({ to: '/my-reports', search: next > 1 ? { page: next } : {} })}
           >
             {data.items.map((item) => (
               <Table.Row key={item.id}>

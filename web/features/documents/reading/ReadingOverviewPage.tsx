@@ -115,12 +115,8 @@ function DocumentReaders({
                     t('reading.overview.column.profession'),
                     t('reading.overview.column.read'),
                   ]}
-                  paging={{
-                    page: data.page,
-                    pageSize: data.pageSize,
-                    total: data.total,
-                    onChange: (next) => setSearch({ page: next > 1 ? next : undefined }),
-                  }}
+                  paged={data}
+                  onPage={(next) => setSearch({ page: next > 1 ? next : undefined })}
                 >
                   {data.items.map((row) => (
                     <Table.Row key={`${row.person.id}-${row.unit.id}`}>
@@ -220,12 +216,8 @@ export function ReadingOverviewPage(): ReactElement {
                   t('reading.column.readBy'),
                   t('reading.overview.column.progress'),
                 ]}
-                paging={{
-                  page: data.page,
-                  pageSize: data.pageSize,
-                  total: data.total,
-                  onChange: (next) => setSearch({ page: next > 1 ? next : undefined }),
-                }}
+                paged={data}
+                onPage={(next) => setSearch({ page: next > 1 ? next : undefined })}
               >
                 {data.items.map((item) => (
                   <Table.Row key={item.documentId}>
