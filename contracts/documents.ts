@@ -334,7 +334,7 @@ export type PublishBody = z.infer<typeof publishBody>;
 export const documentActionNames = [
   'edit',
   /** PATCH the document's details (title, people, audience, review-by, pipeline) */
-  'editDetails',
+  'edit_details',
   'open_review',
   'close_review',
   'comment',

@@ -377,7 +377,9 @@ export async function updateDocument(
 ): Promise<Document> {
   const { actor, changes } = options;
   const { doc: before, roles } = await visibleDocument(tx, actor, options.documentId, true);
-  if (!mayEditDetails(roles)) throw new AppError('document.edit_denied', 'forbidden');
+  if (!mayEditDocument(roles)) throw new AppError('document.edit_denied', 'forbidden');
+  if (!mayEditDetails(roles, { archived: before.status === 'archived' }))
+    throw new AppError('document.archived', 'conflict');
   assertExpected(before, changes.expectedVersion);
   const pipeline = await pipelineChanges(tx, before, changes);
   const set = definedOnly({

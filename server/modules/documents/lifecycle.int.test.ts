@@ -184,10 +184,10 @@ describe('the document lifecycle', () => {
     expect(inReview.body.allowedActions).toEqual(expect.arrayContaining(['close_review', 'archive']));
     expect(inReview.body.allowedActions).not.toContain('edit');
     expect((await nurse.get<Document>(`/api/documents/${id}`)).body.allowedActions).toEqual(['comment']);
-    // The details are not the draft: the owner and the administrators are offered 'editDetails' in
+    // The details are not the draft: the owner and the administrators are offered 'edit_details' in
     // review too, the reviewer is not, and the PATCH agrees (unchanged details write nothing).
-    expect(inReview.body.allowedActions).toContain('editDetails');
-    expect((await admin.get<Document>(`/api/documents/${id}`)).body.allowedActions).toContain('editDetails');
+    expect(inReview.body.allowedActions).toContain('edit_details');
+    expect((await admin.get<Document>(`/api/documents/${id}`)).body.allowedActions).toContain('edit_details');
     expect((await author.patch(`/api/documents/${id}`, { title: inReview.body.title })).status).toBe(200);
     expect((await admin.patch(`/api/documents/${id}`, { title: inReview.body.title })).status).toBe(200);
     expect((await nurse.patch(`/api/documents/${id}`, { title: 'Granskarens titel' })).status).toBe(403);
@@ -376,14 +376,16 @@ describe('the document lifecycle', () => {
     expect(archived.status).toBe(200);
     expect(archived.body.status).toBe('archived');
     expect(archived.body.archivedReason).toBe('Ersatt av vårdprogram.');
-    expect(archived.body.allowedActions).toEqual(['editDetails', 'restore']);
+    expect(archived.body.allowedActions).toEqual(['restore']);
     expect((await docRow(id)).archivedAt).not.toBeNull();
-    // Archiving locks the draft, not the details: the PATCH lets the owner through, as offered.
-    const renamed = await author.patch<Document>(`/api/documents/${id}`, {
+    // Archived, it changes no more until restored: not its draft, not its details (409, in the
+    // author's language), and nobody is offered to.
+    const renamed = await author.patch<{ detail: string }>(`/api/documents/${id}`, {
       title: 'Rutin för trycksårsprevention (ersatt)',
     });
-    expect(renamed.status).toBe(200);
-    expect(renamed.body.allowedActions).toEqual(['editDetails', 'restore']);
+    expect(renamed.status).toBe(409);
+    expect(renamed.body.detail).toMatch(/arkiver/);
+    expect((await docRow(id)).title).not.toBe('Rutin för trycksårsprevention (ersatt)');
     expect((await nurse.get<Document>(`/api/documents/${id}`)).body.allowedActions).toEqual([]);
     expect((await nurse.patch(`/api/documents/${id}`, { title: 'Min titel' })).status).toBe(403);
     expect((await nurse.get(`/api/documents/${id}/versions/1`)).status).toBe(200);

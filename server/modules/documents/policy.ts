@@ -32,8 +32,8 @@ export function configActions(mayKeep: boolean): Array<'edit'> {
 //    and the organisation's administrators; for anyone else it is not
 //    there (404). Another organisation's documents are not there for anyone (404).
 // 4. Managers, quality coordinators and administrators create documents.
-// 5. The owner and the administrators change the metadata (the details: PATCH, in any state) and
-//    the draft (only while it is being written and the document is not archived).
+// 5. The owner and the administrators change the metadata (the details: PATCH) and the draft (only
+//    while it is being written); neither once the document is archived, until it is restored.
 // 6. The approver and the administrators publish (rule 9: only a draft awaiting approval).
 
 export interface DocumentRoles {
@@ -60,9 +60,9 @@ export function mayEditDocument(roles: DocumentRoles): boolean {
   return roles.isOwner || roles.isAdministrator;
 }
 
-/** Rule 5's details: the PATCH refuses nobody for the document's state, so neither does 'editDetails'. */
-export function mayEditDetails(roles: DocumentRoles): boolean {
-  return mayEditDocument(roles);
+/** Rule 5's details (the PATCH): the owner and the administrators, until the document is archived. */
+export function mayEditDetails(roles: DocumentRoles, state: Pick<DocumentState, 'archived'>): boolean {
+  return mayEditDocument(roles) && !state.archived;
 }
 
 export function mayPublishDocument(roles: DocumentRoles): boolean {
@@ -152,7 +152,7 @@ export function documentActions(
 ): DocumentAction[] {
   const actions: DocumentAction[] = [];
   if (mayEditDraftNow(roles, state)) actions.push('edit');
-  if (mayEditDetails(roles)) actions.push('editDetails');
+  if (mayEditDetails(roles, state)) actions.push('edit_details');
   if (mayOpenReview(roles, state)) actions.push('open_review');
   if (mayCloseReview(roles, state)) actions.push('close_review');
   if (mayCommentNow(roles, personId, state)) actions.push('comment');

@@ -33,7 +33,7 @@ function knowledgeSupport(overrides: Partial<Document> = {}): Document {
     stage: null,
     openRound: null,
     archivedReason: null,
-    allowedActions: ['edit', 'editDetails', 'archive'],
+    allowedActions: ['edit', 'edit_details', 'archive'],
     ...overrides,
   };
 }
@@ -103,9 +103,9 @@ describe('the details dialog sends only what changed', () => {
 });
 
 describe('who is offered "Edit details"', () => {
-  it("those the server offers 'editDetails', whatever else they may or may not do", () => {
-    expect(mayEditDetails({ allowedActions: ['editDetails', 'close_review', 'archive'] })).toBe(true);
-    expect(mayEditDetails({ allowedActions: ['editDetails', 'restore'] })).toBe(true);
+  it("those the server offers 'edit_details', whatever else they may or may not do", () => {
+    expect(mayEditDetails({ allowedActions: ['edit_details', 'close_review', 'archive'] })).toBe(true);
+    expect(mayEditDetails({ allowedActions: ['edit_details', 'restore'] })).toBe(true);
     expect(mayEditDetails({ allowedActions: ['close_review', 'archive'] })).toBe(false);
     expect(mayEditDetails({ allowedActions: ['comment'] })).toBe(false);
   });

@@ -30,11 +30,11 @@ export interface DetailsDraft extends PeopleAndAudience {
 }
 
 /**
- * Those the server lets PATCH the details: it offers them 'editDetails'. ('edit' is about the draft's
+ * Those the server lets PATCH the details: it offers them 'edit_details'. ('edit' is about the draft's
  * content, which a review round, the approver's turn or archiving locks; the details stay open then.)
  */
 export function mayEditDetails(document: Pick<Document, 'allowedActions'>): boolean {
-  return document.allowedActions.includes('editDetails');
+  return document.allowedActions.includes('edit_details');
 }
 
 export function detailsOf(document: Document): DetailsDraft {
