@@ -47,15 +47,7 @@ export function ListTable({
           <Table.Body>{children}</Table.Body>
         </Table>
       </div>
-      {paged && onPage ? (
-        <Paging
-          page={paged.page}
-          pageSize={paged.pageSize}
-          total={paged.total}
-          totalIsLowerBound={paged.totalIsLowerBound}
-          onChange={onPage}
-        />
-      ) : null}
+      {paged && onPage ? <Paging paged={paged} onPage={onPage} /> : null}
     </>
   );
 }

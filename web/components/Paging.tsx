@@ -1,31 +1,24 @@
 import { Pagination, Paragraph, usePagination } from '@digdir/designsystemet-react';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Paged } from '../../contracts/common.ts';
 
 export interface PagingProps {
-  page: number;
-  pageSize: number;
-  total: number;
-  /** the list counted only this far; there are more ("of 1000+") */
-  totalIsLowerBound?: boolean;
-  onChange: (page: number) => void;
+  /** the server's paged answer; its totalIsLowerBound says the count stopped there ("of 1000+") */
+  paged: Paged<unknown>;
+  onPage: (page: number) => void;
 }
 
-/** "Showing 51–100 of 230" and the page buttons; nothing when one page holds everything. */
-export function Paging({
-  page,
-  pageSize,
-  total,
-  totalIsLowerBound,
-  onChange,
-}: PagingProps): ReactElement | null {
+/** "Showing 51–100 of 230" and the page buttons (only when there is more than one page). */
+export function Paging({ paged, onPage }: PagingProps): ReactElement {
   const { t } = useTranslation();
+  const { page, pageSize, total, totalIsLowerBound } = paged;
   const totalPages = Math.max(1, Math.ceil(total / pageSize));
   const { pages, prevButtonProps, nextButtonProps } = usePagination({
     currentPage: Math.min(page, totalPages),
     totalPages,
     showPages: 7,
-    setCurrentPage: onChange,
+    setCurrentPage: onPage,
   });
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);

@@ -98,10 +98,8 @@ export function NotificationsPage(): ReactElement {
               ))}
             </ul>
             <Paging
-              page={data.page}
-              pageSize={data.pageSize}
-              total={data.total}
-              onChange={(next) =>
+              paged={data}
+              onPage={(next) =>
                 void navigate({ to: '/notifications', search: next > 1 ? { page: next } : {} })
               }
             />

@@ -116,11 +116,8 @@ export function DeviationsPage(): ReactElement {
           <>
             <CaseTable caption={tabName(current)} items={data.items} busy={list.isFetching} />
             <Paging
-              page={data.page}
-              pageSize={data.pageSize}
-              total={data.total}
-              totalIsLowerBound={data.totalIsLowerBound}
-              onChange={(next) => void navigate({ search: (prev) => ({ ...prev, page: next }) })}
+              paged={data}
+              onPage={(next) => void navigate({ search: (prev) => ({ ...prev, page: next }) })}
             />
           </>
         )}

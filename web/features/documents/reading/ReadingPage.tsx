@@ -78,7 +78,7 @@ function ReadingTable({ status, caption }: { status: Exclude<ReadingStatus, 'all
               </Table.Body>
             </Table>
           </div>
-          <Paging page={data.page} pageSize={data.pageSize} total={data.total} onChange={setPage} />
+          <Paging paged={data} onPage={setPage} />
         </>
       )}
     </QueryState>

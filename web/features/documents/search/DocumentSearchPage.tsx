@@ -172,13 +172,7 @@ export function DocumentSearchPage(): ReactElement {
                   </li>
                 ))}
               </ol>
-              <Paging
-                page={data.page}
-                pageSize={data.pageSize}
-                total={data.total}
-                totalIsLowerBound={data.totalIsLowerBound}
-                onChange={(next) => setParams({ page: next > 1 ? next : undefined })}
-              />
+              <Paging paged={data} onPage={(next) => setParams({ page: next > 1 ? next : undefined })} />
             </section>
           )}
         </QueryState>

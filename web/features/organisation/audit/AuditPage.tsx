@@ -188,10 +188,8 @@ export function AuditPage(): ReactElement {
               </Table>
             </div>
             <Paging
-              page={data.page}
-              pageSize={data.pageSize}
-              total={data.total}
-              onChange={(next) => void navigate({ search: (prev) => ({ ...prev, page: next }) })}
+              paged={data}
+              onPage={(next) => void navigate({ search: (prev) => ({ ...prev, page: next }) })}
             />
           </>
         )}

@@ -134,10 +134,8 @@ export function PeoplePage(): ReactElement {
               </Table>
             </div>
             <Paging
-              page={data.page}
-              pageSize={data.pageSize}
-              total={data.total}
-              onChange={(next) => void navigate({ search: (prev) => ({ ...prev, page: next }) })}
+              paged={data}
+              onPage={(next) => void navigate({ search: (prev) => ({ ...prev, page: next }) })}
             />
           </>
         )}
