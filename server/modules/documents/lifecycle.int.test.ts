@@ -12,6 +12,7 @@ import { Client, type TestApp, testApp } from '../../test/harness.ts';
 import { rowsOf } from '../../test/write-journal.ts';
 import { notifications } from '../notifications/tables.ts';
 import { people } from '../organisation/tables.ts';
+import { addDays, stockholmDay } from './days.ts';
 import { submitAndPublish } from './document-test-support.ts';
 import {
   documentEvents,
@@ -57,10 +58,9 @@ async function personId(username: string): Promise<string> {
 
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 
+/** Days as the server counts them: those of Stockholm. */
 function daysFromToday(n: number): string {
-  const day = new Date();
-  day.setUTCDate(day.getUTCDate() + n);
-  return day.toISOString().slice(0, 10);
+  return addDays(stockholmDay(), n);
 }
 
 async function docRow(id: string) {

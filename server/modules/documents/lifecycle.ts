@@ -13,6 +13,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Lang } from '../../platform/i18n.ts';
+import { stockholmDay } from './days.ts';
 import {
   assertExpected,
   assertPeople,
@@ -22,7 +23,6 @@ import {
   presentDocument,
   ref,
   sectionTitlesOf,
-  today,
   type VersionRow,
 } from './documents.ts';
 import { bump, recordMove } from './moves.ts';
@@ -163,7 +163,7 @@ export async function openReviewRound(
   const { actor, input } = options;
   const { doc } = await forManager(tx, actor, options.documentId, input.expectedVersion);
   const draft = await draftAt(tx, doc, ['writing']);
-  if (input.deadline < today()) throw fieldError('document.date_in_past', 'validation', 'deadline');
+  if (input.deadline < stockholmDay()) throw fieldError('document.date_in_past', 'validation', 'deadline');
   const reviewerIds = [...new Set(input.reviewerIds ?? doc.reviewerIds)];
   if (reviewerIds.length === 0) throw fieldError('document.reviewers_required', 'validation', 'reviewerIds');
   await assertPeople(
