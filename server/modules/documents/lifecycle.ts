@@ -359,22 +359,22 @@ export async function submitForApproval(
   const { doc, roles } = await forManager(tx, actor, options.documentId, options.expectedVersion);
   const draft = await draftAt(tx, doc, ['writing']);
   if (!doc.approverId) throw new AppError('document.no_approver', 'conflict');
-  const [last] = await tx
-    .select({ id: documentReviewRounds.id, number: documentReviewRounds.number })
-    .from(documentReviewRounds)
-    .where(eq(documentReviewRounds.versionId, draft.id))
-    .orderBy(desc(documentReviewRounds.number))
-    .limit(1);
-  if (last) {
-    const unanswered = await tx
-      .select({ id: documentReviewComments.id })
-      .from(documentReviewComments)
-      .where(and(eq(documentReviewComments.roundId, last.id), isNull(documentReviewComments.answer)));
-    if (unanswered.length > 0)
-      throw new AppError('document.unanswered_comments', 'conflict', {
-        params: { count: unanswered.length, round: last.number },
-        extra: { unanswered: unanswered.length },
-      });
+  // Every comment of every round of the draft is answered first, a closed round's too (its answer
+  // may come after the round is closed; answerReviewComment takes it while the draft is written).
+  const unanswered = await tx
+    .select({ round: documentReviewRounds.number })
+    .from(documentReviewComments)
+    .innerJoin(documentReviewRounds, eq(documentReviewRounds.id, documentReviewComments.roundId))
+    .where(and(eq(documentReviewRounds.versionId, draft.id), isNull(documentReviewComments.answer)))
+    .orderBy(asc(documentReviewRounds.number));
+  if (unanswered.length > 0) {
+    const rounds = [...new Set(unanswered.map((u) => u.round))];
+    throw new AppError('document.unanswered_comments', 'unprocessable', {
+      // One comment or several: the text agrees with the count (a key of its own for one).
+      message: unanswered.length === 1 ? 'document.unanswered_comments_one' : 'document.unanswered_comments',
+      params: { count: unanswered.length, rounds: rounds.join(', ') },
+      extra: { unanswered: unanswered.length, unansweredRounds: rounds },
+    });
   }
   await moveDraft(tx, draft, 'awaiting_approval');
   const after = await bump(tx, doc);
