@@ -6,7 +6,8 @@ import { expect, test } from './support/test.ts';
 // 000's template, opens review round 1 with two reviewers; each reviewer, in a browser of their own,
 // comments on a section; the author answers both and closes the round; round 2, for which the author
 // adds someone who is not one of the document's reviewers (and who is told), with one comment,
-// answered and closed; the author submits; the approver sends it back with a reason; the author sees
+// closed before it is answered, so submitting is refused until the author answers it in the closed
+// round; the author submits; the approver sends it back with a reason; the author sees
 // the reason, edits and submits again; the approver approves it as a significant change; the document
 // is published as version 1 with its history. axe on every page and dialog.
 
@@ -230,9 +231,19 @@ test('each reviewer comments on a section; the author answers both and closes th
   const round2 = page.getByTestId('review-round-2');
   await expect(round2).toContainText('Bra, men ange källan.');
   await expect(round2).toContainText('Hanna Sjöberg');
-  await answer(page, 'Hanna Sjöberg', 'Källan är Vårdhandboken.');
+  // Round 2 is closed before its comment is answered: the draft is not submitted until it is.
   await page.getByRole('button', { name: 'Avsluta granskningsrunda 2' }).click();
   await expect(round2).toContainText('Avslutad');
+  await expect(page.getByTestId('unanswered-before-submit')).toContainText('Obesvarade kommentarer: 1.');
+  await page.getByRole('button', { name: 'Skicka för godkännande' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '1 kommentar är obesvarad' })).toContainText(
+    '(granskningsomgång 2)',
+  );
+  await expect(page.getByTestId('document-stage')).toContainText('Utkast (version 1) skrivs');
+  // The closed round's comment is answered where it stands.
+  await answer(page, 'Hanna Sjöberg', 'Källan är Vårdhandboken.');
+  await expect(page.getByTestId('unanswered-before-submit')).toHaveCount(0);
+  await expectAccessible(page, 'the closed round answered');
   // The earlier round is still there, its answers kept.
   await expect(page.getByTestId('review-round-1')).toContainText('Tillagt i bakgrunden.');
 

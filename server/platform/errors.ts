@@ -27,7 +27,8 @@ export interface FieldError {
 
 /**
  * The one error type. `code` is a message key ('organisation.unit_not_found') translated into the
- * caller's language when the problem+json answer is written.
+ * caller's language when the problem+json answer is written. `message` names another key for the
+ * text when one code has several wordings, as a count of one and of several: the code stays the same.
  */
 export class AppError extends Error {
   readonly code: string;
@@ -35,6 +36,8 @@ export class AppError extends Error {
   readonly params: Record<string, unknown>;
   readonly fields: FieldError[];
   readonly extra: Record<string, unknown>;
+  /** the message key of the text, `code` unless told */
+  readonly messageKey: string;
 
   constructor(
     code: string,
@@ -43,6 +46,7 @@ export class AppError extends Error {
       params?: Record<string, unknown>;
       fields?: FieldError[];
       extra?: Record<string, unknown>;
+      message?: string;
     } = {},
   ) {
     super(code);
@@ -51,6 +55,7 @@ export class AppError extends Error {
     this.params = options.params ?? {};
     this.fields = options.fields ?? [];
     this.extra = options.extra ?? {};
+    this.messageKey = options.message ?? code;
   }
 
   get status(): number {

@@ -128,7 +128,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
     type: `urn:loopen:problem:${error.code}`,
     title: t(lang, `problem.${kind}`),
     status: error.status,
-    detail: t(lang, error.code, params),
+    detail: t(lang, error.messageKey, params),
     instance: request.url.split('?')[0],
     code: error.code,
     requestId: request.id,

@@ -17,6 +17,7 @@ import type { Db } from '../../platform/db.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { people, units } from '../organisation/tables.ts';
+import { daysAfter, stockholmDay, twoYearsFrom } from './days.ts';
 import { bump, recordMove } from './moves.ts';
 import { initialPipelineStatus, pipelineChanges, recordPipelineChange } from './pipeline.ts';
 import {
@@ -42,7 +43,7 @@ import {
   type VersionSectionRow,
   versionSectionsOf,
 } from './tables.ts';
-import { isPastReviewDate, pastReviewDateFilter, stockholmDay } from './validity.ts';
+import { isPastReviewDate, pastReviewDateFilter } from './validity.ts';
 
 // Documents and their versions (issue 5, slice 2): a document is created from a template as draft
 // version 1; publishing makes the draft the current version and the previous current superseded.
@@ -513,25 +514,6 @@ export async function putDraft(
   return presentDocument(tx, actor, after, roles);
 }
 
-/** Two years after the day it was published, as a date. */
-export function twoYearsFrom(day: Date): string {
-  const next = new Date(day);
-  next.setUTCFullYear(next.getUTCFullYear() + 2);
-  return next.toISOString().slice(0, 10);
-}
-
-/** A day as a date, n days after `day`. */
-export function daysAfter(day: Date, n: number): string {
-  const next = new Date(day);
-  next.setUTCDate(next.getUTCDate() + n);
-  return next.toISOString().slice(0, 10);
-}
-
-/** Today as a date (UTC), to compare with dates from the client. */
-export function today(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
 /**
  * The approver's approval: only a draft awaiting approval, by the approver or an administrator.
  * The draft becomes the current version, the previous one superseded. A significant change (always
@@ -559,7 +541,7 @@ export async function publishDocument(
   const now = new Date();
   const changeKind = draft.number === 1 ? 'significant' : input.changeKind;
   if (!changeKind) throw fieldError('document.change_kind_required', 'validation', 'changeKind');
-  if (input.readBy !== undefined && input.readBy < today(now))
+  if (input.readBy !== undefined && input.readBy < stockholmDay(now))
     throw fieldError('document.date_in_past', 'validation', 'readBy');
   const previous = await currentNumber(tx, doc);
   // The old current first: at most one published version per document (a partial unique index).

@@ -12,6 +12,7 @@ import { Client, type TestApp, testApp } from '../../test/harness.ts';
 import { rowsOf } from '../../test/write-journal.ts';
 import { notifications } from '../notifications/tables.ts';
 import { people } from '../organisation/tables.ts';
+import { addDays, stockholmDay } from './days.ts';
 import { submitAndPublish } from './document-test-support.ts';
 import {
   documentEvents,
@@ -57,10 +58,9 @@ async function personId(username: string): Promise<string> {
 
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 
+/** Days as the server counts them: those of Stockholm. */
 function daysFromToday(n: number): string {
-  const day = new Date();
-  day.setUTCDate(day.getUTCDate() + n);
-  return day.toISOString().slice(0, 10);
+  return addDays(stockholmDay(), n);
 }
 
 async function docRow(id: string) {
@@ -253,9 +253,16 @@ describe('the document lifecycle', () => {
     expect(c3.status).toBe(201);
     const closed2 = await author.post<ReviewRound>(`/api/documents/${id}/review-rounds/2/close`, {});
     expect(closed2.body.unansweredCount).toBe(1);
-    const refused = await author.post<{ detail: string }>(`/api/documents/${id}/submit`, {});
-    expect(refused.status).toBe(409);
-    expect(refused.body.detail).toContain('1 kommentarer');
+    const refused = await author.post<{ detail: string; code: string; unanswered: number }>(
+      `/api/documents/${id}/submit`,
+      {},
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('document.unanswered_comments');
+    expect(refused.body.unanswered).toBe(1);
+    expect(refused.body.detail).toBe(
+      '1 kommentar är obesvarad (granskningsomgång 2). Svara på den innan utkastet skickas in.',
+    );
     await author.post(`/api/documents/${id}/review-comments/${c3.body.id}/answer`, { answer: 'Dagligen.' });
     const replaced = await author.post<ReviewComment>(
       `/api/documents/${id}/review-comments/${c3.body.id}/answer`,
@@ -402,6 +409,97 @@ describe('the document lifecycle', () => {
       ['archived', 'Ersatt av vårdprogram.'],
       ['restored', ''],
     ]);
+  });
+
+  it("when a closed round's comments were never answered, then the draft is not submitted after a later round until every one of them is answered", async () => {
+    const written = await writeRoutine('Rutin för fallprevention', [ids.nurse, ids.doctor]);
+    const id = written.id;
+
+    // Round 1: two comments, and the author closes the round without answering them.
+    expect(
+      (await author.post(`/api/documents/${id}/review-rounds`, { deadline: daysFromToday(7) })).status,
+    ).toBe(201);
+    const early = [
+      await nurse.post<ReviewComment>(`/api/documents/${id}/review-rounds/1/comments`, {
+        sectionId: sectionIds[1],
+        body: 'Gäller rutinen även på natten?',
+      }),
+      await doctor.post<ReviewComment>(`/api/documents/${id}/review-rounds/1/comments`, {
+        sectionId: sectionIds[4],
+        body: 'Ange vem som gör fallriskbedömningen.',
+      }),
+    ];
+    expect(early.map((c) => c.status)).toEqual([201, 201]);
+    const closed1 = await author.post<ReviewRound>(`/api/documents/${id}/review-rounds/1/close`, {});
+    expect(closed1.body.unansweredCount).toBe(2);
+
+    // Round 2: one comment, answered, and closed. Round 1's comments are still unanswered.
+    expect(
+      (await author.post(`/api/documents/${id}/review-rounds`, { deadline: daysFromToday(7) })).status,
+    ).toBe(201);
+    const late = await nurse.post<ReviewComment>(`/api/documents/${id}/review-rounds/2/comments`, {
+      sectionId: sectionIds[4],
+      body: 'Bra nu.',
+    });
+    expect(
+      (
+        await author.post(`/api/documents/${id}/review-comments/${late.body.id}/answer`, {
+          answer: 'Tack.',
+        })
+      ).status,
+    ).toBe(200);
+    const closed2 = await author.post<ReviewRound>(`/api/documents/${id}/review-rounds/2/close`, {});
+    expect(closed2.body.unansweredCount).toBe(0);
+
+    // Submitting is refused, naming both of round 1's comments, and writes nothing.
+    const before = await footprint();
+    const refused = await author.post<{ detail: string; unanswered: number; unansweredRounds: number[] }>(
+      `/api/documents/${id}/submit`,
+      {},
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body.detail).toBe(
+      '2 kommentarer är obesvarade (granskningsomgång 1). Svara på dem innan utkastet skickas in.',
+    );
+    expect(refused.body.unanswered).toBe(2);
+    expect(refused.body.unansweredRounds).toEqual([1]);
+    expect(await footprint()).toEqual(before);
+    // The draft's rounds show what is left to answer, round 1's comments among them.
+    const rounds = await author.get<ReviewRounds>(`/api/documents/${id}/review-rounds`);
+    expect(rounds.body.items.map((r) => [r.number, r.closedAt !== null, r.unansweredCount])).toEqual([
+      [1, true, 2],
+      [2, true, 0],
+    ]);
+    expect((await author.get<Document>(`/api/documents/${id}`)).body.allowedActions).toContain('answer');
+
+    // The closed round's comments can still be answered; one answered, one left, in English this time.
+    const [first, second] = early.map((c) => c.body);
+    if (!first || !second) throw new Error('two comments');
+    const answered = await author.post<ReviewComment>(
+      `/api/documents/${id}/review-comments/${first.id}/answer`,
+      { answer: 'Ja, dygnet runt.' },
+    );
+    expect(answered.status).toBe(200);
+    expect(answered.body.answer).toBe('Ja, dygnet runt.');
+    expect((await admin.put('/api/me/language', { language: 'en' })).status).toBe(200);
+    const stillOne = await admin.post<{ detail: string }>(`/api/documents/${id}/submit`, {});
+    expect(stillOne.status).toBe(422);
+    expect(stillOne.body.detail).toBe(
+      '1 comment is unanswered (review round 1). Answer it before submitting the draft.',
+    );
+    expect((await admin.put('/api/me/language', { language: 'sv' })).status).toBe(200);
+
+    // With the last one answered, the draft goes to the approver.
+    expect(
+      (
+        await author.post(`/api/documents/${id}/review-comments/${second.id}/answer`, {
+          answer: 'Sjuksköterskan vid inskrivningen.',
+        })
+      ).status,
+    ).toBe(200);
+    const submitted = await author.post<Document>(`/api/documents/${id}/submit`, {});
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.stage).toBe('awaiting_approval');
   });
 
   it('when the wrong person, the wrong stage, a stale version or bad input meets a move, then it is refused and nothing is written', async () => {

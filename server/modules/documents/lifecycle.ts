@@ -13,6 +13,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Lang } from '../../platform/i18n.ts';
+import { stockholmDay } from './days.ts';
 import {
   assertExpected,
   assertPeople,
@@ -22,7 +23,6 @@ import {
   presentDocument,
   ref,
   sectionTitlesOf,
-  today,
   type VersionRow,
 } from './documents.ts';
 import { bump, recordMove } from './moves.ts';
@@ -163,7 +163,7 @@ export async function openReviewRound(
   const { actor, input } = options;
   const { doc } = await forManager(tx, actor, options.documentId, input.expectedVersion);
   const draft = await draftAt(tx, doc, ['writing']);
-  if (input.deadline < today()) throw fieldError('document.date_in_past', 'validation', 'deadline');
+  if (input.deadline < stockholmDay()) throw fieldError('document.date_in_past', 'validation', 'deadline');
   const reviewerIds = [...new Set(input.reviewerIds ?? doc.reviewerIds)];
   if (reviewerIds.length === 0) throw fieldError('document.reviewers_required', 'validation', 'reviewerIds');
   await assertPeople(
@@ -359,22 +359,22 @@ export async function submitForApproval(
   const { doc, roles } = await forManager(tx, actor, options.documentId, options.expectedVersion);
   const draft = await draftAt(tx, doc, ['writing']);
   if (!doc.approverId) throw new AppError('document.no_approver', 'conflict');
-  const [last] = await tx
-    .select({ id: documentReviewRounds.id, number: documentReviewRounds.number })
-    .from(documentReviewRounds)
-    .where(eq(documentReviewRounds.versionId, draft.id))
-    .orderBy(desc(documentReviewRounds.number))
-    .limit(1);
-  if (last) {
-    const unanswered = await tx
-      .select({ id: documentReviewComments.id })
-      .from(documentReviewComments)
-      .where(and(eq(documentReviewComments.roundId, last.id), isNull(documentReviewComments.answer)));
-    if (unanswered.length > 0)
-      throw new AppError('document.unanswered_comments', 'conflict', {
-        params: { count: unanswered.length, round: last.number },
-        extra: { unanswered: unanswered.length },
-      });
+  // Every comment of every round of the draft is answered first, a closed round's too (its answer
+  // may come after the round is closed; answerReviewComment takes it while the draft is written).
+  const unanswered = await tx
+    .select({ round: documentReviewRounds.number })
+    .from(documentReviewComments)
+    .innerJoin(documentReviewRounds, eq(documentReviewRounds.id, documentReviewComments.roundId))
+    .where(and(eq(documentReviewRounds.versionId, draft.id), isNull(documentReviewComments.answer)))
+    .orderBy(asc(documentReviewRounds.number));
+  if (unanswered.length > 0) {
+    const rounds = [...new Set(unanswered.map((u) => u.round))];
+    throw new AppError('document.unanswered_comments', 'unprocessable', {
+      // One comment or several: the text agrees with the count (a key of its own for one).
+      message: unanswered.length === 1 ? 'document.unanswered_comments_one' : 'document.unanswered_comments',
+      params: { count: unanswered.length, rounds: rounds.join(', ') },
+      extra: { unanswered: unanswered.length, unansweredRounds: rounds },
+    });
   }
   await moveDraft(tx, draft, 'awaiting_approval');
   const after = await bump(tx, doc);

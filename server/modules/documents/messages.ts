@@ -26,8 +26,10 @@ registerMessages({
       'Bara dokumentets ägare och organisationens administratörer kan svara på kommentarer.',
     'document.comment_version_closed': 'Versionen är redan publicerad; kommentaren kan inte längre besvaras.',
     'document.no_approver': 'Dokumentet har ingen godkännare. Ange en godkännare först.',
+    'document.unanswered_comments_one':
+      '{count} kommentar är obesvarad (granskningsomgång {rounds}). Svara på den innan utkastet skickas in.',
     'document.unanswered_comments':
-      '{count} kommentarer i granskningsomgång {round} är obesvarade. Svara på dem innan utkastet skickas in.',
+      '{count} kommentarer är obesvarade (granskningsomgång {rounds}). Svara på dem innan utkastet skickas in.',
     'document.send_back_denied':
       'Bara dokumentets godkännare och organisationens administratörer kan skicka tillbaka utkastet.',
     'document.not_archived': 'Dokumentet är inte arkiverat.',
@@ -81,8 +83,10 @@ registerMessages({
     'document.comment_version_closed':
       'Versjonen er allerede publisert; kommentaren kan ikke lenger besvares.',
     'document.no_approver': 'Dokumentet har ingen godkjenner. Angi en godkjenner først.',
+    'document.unanswered_comments_one':
+      '{count} kommentar er ubesvart (gjennomgangsrunde {rounds}). Svar på den før utkastet sendes inn.',
     'document.unanswered_comments':
-      '{count} kommentarer i gjennomgangsrunde {round} er ubesvart. Svar på dem før utkastet sendes inn.',
+      '{count} kommentarer er ubesvart (gjennomgangsrunde {rounds}). Svar på dem før utkastet sendes inn.',
     'document.send_back_denied':
       'Bare dokumentets godkjenner og organisasjonens administratorer kan sende utkastet tilbake.',
     'document.not_archived': 'Dokumentet er ikke arkivert.',
@@ -136,8 +140,10 @@ registerMessages({
     'document.comment_version_closed':
       'The version is already published; the comment can no longer be answered.',
     'document.no_approver': 'The document has no approver. Name an approver first.',
+    'document.unanswered_comments_one':
+      '{count} comment is unanswered (review round {rounds}). Answer it before submitting the draft.',
     'document.unanswered_comments':
-      '{count} comments of review round {round} are unanswered. Answer them before submitting the draft.',
+      '{count} comments are unanswered (review round {rounds}). Answer them before submitting the draft.',
     'document.send_back_denied':
       "Only the document's approver and the organisation's administrators can send the draft back.",
     'document.not_archived': 'The document is not archived.',

@@ -11,11 +11,11 @@ import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { notify } from '../notifications/index.ts';
 import { people, roleAssignments, units } from '../organisation/tables.ts';
+import { stockholmDay } from './days.ts';
 import { inLanguage } from './presenters.ts';
 import { visibleDocument } from './readable.ts';
 import { type Change, mayKeep } from './support.ts';
 import { documentAcknowledgements, documents, documentVersions } from './tables.ts';
-import { stockholmDay } from './validity.ts';
 
 /**
  * Read acknowledgement (issue 5). A published version with a significant change asks the document's

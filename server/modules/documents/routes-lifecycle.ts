@@ -143,8 +143,9 @@ export function registerDocumentLifecycleRoutes(
     signedIn({
       summary: 'Answer a review comment',
       description:
-        "By the owner and the organisation's administrators, while the draft is being written or reviewed. " +
-        'Answering again replaces the answer (the earlier one stays in the audit log).',
+        "By the owner and the organisation's administrators, while the draft is being written or reviewed; " +
+        'a comment of any round of the draft, a closed one too. Answering again replaces the answer (the ' +
+        'earlier one stays in the audit log).',
       params: commentParams,
       body: answerBody,
       response: { 200: reviewCommentSchema },
@@ -164,8 +165,9 @@ export function registerDocumentLifecycleRoutes(
       summary: 'Submit the draft for approval',
       description:
         "By the owner and the organisation's administrators, while the draft is being written (no open " +
-        'round). The document needs an approver, and every comment of the last round must be answered ' +
-        `(409 names how many are not). The approver is notified. ${moves}`,
+        'round). The document needs an approver, and every comment of every round of the draft must be ' +
+        'answered, those of closed rounds too (422 names how many are not, and in which rounds: ' +
+        `unanswered, unansweredRounds). The approver is notified. ${moves}`,
       params: idParams,
       body: submitBody,
       response: { 200: documentSchema },

@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/access.ts';
 import type { Db } from '../../platform/db.ts';
 import { cappedTotal } from '../../platform/paging.ts';
 import { units } from '../organisation/tables.ts';
+import { stockholmDay } from './days.ts';
 import { inLanguage } from './presenters.ts';
 import { readableCondition } from './readable.ts';
 import { documents, documentTypes, documentVersions } from './tables.ts';
@@ -36,11 +37,6 @@ const STOP = '\u0002';
 const BETWEEN = '\u0003';
 const HEADLINE_OPTIONS = `StartSel="${START}", StopSel="${STOP}", FragmentDelimiter="${BETWEEN}", MaxFragments=3, MaxWords=20, MinWords=8`;
 const ELLIPSIS: Highlight = { text: ' … ', hit: false };
-
-/** Today in Sweden, as an ISO date: a review-by date before it is past. */
-export function todayInStockholm(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
-}
 
 function tsQuery(q: string): SQL {
   return sql`(websearch_to_tsquery('swedish', ${q}) || websearch_to_tsquery('norwegian', ${q}) || websearch_to_tsquery('english', ${q}))`;
@@ -95,7 +91,7 @@ async function filterConditions(tx: Db, actor: Actor, options: SearchOptions): P
         : sql`false`,
     );
   }
-  const today = todayInStockholm();
+  const today = stockholmDay();
   if (options.pastReviewDate === 'true') conditions.push(sql`${documents.reviewBy} < ${today}::date`);
   if (options.pastReviewDate === 'false')
     conditions.push(or(isNull(documents.reviewBy), sql`${documents.reviewBy} >= ${today}::date`) as SQL);
@@ -180,7 +176,7 @@ export async function searchDocuments(
     onPage: rows.length,
   });
 
-  const today = todayInStockholm();
+  const today = stockholmDay();
   return {
     items: rows.map((r) => ({
       id: r.id,

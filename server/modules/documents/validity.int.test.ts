@@ -8,9 +8,10 @@ import { Client, type TestApp, testApp } from '../../test/harness.ts';
 import { decodedMail, type SmtpSink, startSmtpSink, subjectOf } from '../../test/smtp-sink.ts';
 import { notifications } from '../notifications/tables.ts';
 import { people } from '../organisation/tables.ts';
+import { stockholmDay } from './days.ts';
 import { submitAndPublish } from './document-test-support.ts';
 import { documentReviewReminders, documents } from './tables.ts';
-import { dueStep, runReviewReminders, stockholmDay } from './validity.ts';
+import { dueStep, runReviewReminders } from './validity.ts';
 
 const PASSWORD = 'loopen-demo';
 const publicUrl = 'https://loopen.alvsund.example';

@@ -3,6 +3,7 @@ import { systemContext, writeAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { type EntityDescriber, notify } from '../notifications/index.ts';
+import { stockholmDay } from './days.ts';
 import { inLanguage } from './presenters.ts';
 import { documentReviewReminders, documents, documentTypes } from './tables.ts';
 
@@ -10,7 +11,7 @@ import { documentReviewReminders, documents, documentTypes } from './tables.ts';
  * Validity (issue 5): every published document has a review-by day (two years after publishing
  * unless someone chose another). After it the document is "past its review date", a mark in the
  * list and the document and a filter of the list. Days are those of Sweden and Norway
- * (Europe/Stockholm), like the deviations' reporting days.
+ * (Europe/Stockholm, days.ts), like the deviations' reporting days.
  *
  * Before it the owner is reminded 90, 14, 7 and 1 days ahead, in the app and by e-mail, each step
  * exactly once per document and review-by day: the step is claimed by inserting its row into
@@ -23,18 +24,6 @@ import { documentReviewReminders, documents, documentTypes } from './tables.ts';
 export const REVIEW_REMINDER_QUEUE = 'document-review-reminders';
 export const reminderSteps = [90, 14, 7, 1] as const;
 const BATCH = 500;
-
-const dayFormat = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The day it is at `now` in Sweden and Norway, as YYYY-MM-DD. */
-export function stockholmDay(now: Date): string {
-  return dayFormat.format(now);
-}
 
 export function isPastReviewDate(reviewBy: string | null, today: string = stockholmDay(new Date())): boolean {
   return reviewBy !== null && reviewBy < today;

@@ -6,7 +6,7 @@ import type { DocumentEvent } from '../../../../contracts/document-review.ts';
 import type { Document } from '../../../../contracts/documents.ts';
 import { errorMessage } from '../../../components/QueryState.tsx';
 import { useFormatters } from '../../../format.ts';
-import { reviewApi, reviewChanged, useDocumentEvents } from './api.ts';
+import { reviewApi, reviewChanged, useDocumentEvents, useReviewRounds } from './api.ts';
 import { ConflictAlert, isConflict } from './conflict.tsx';
 import { pipelineChangeText } from './history.ts';
 import { ApproveButton, OpenRoundButton, ReasonButton } from './LifecycleDialogs.tsx';
@@ -30,6 +30,8 @@ function StageNote({ document }: { document: Document }): ReactElement | null {
   const { t } = useTranslation();
   const format = useFormatters();
   const events = useDocumentEvents(document.id);
+  // The draft's rounds (the list below reads the same): comments of closed rounds may wait for answers.
+  const rounds = useReviewRounds(document.id, undefined, document.draft !== null);
   if (document.status === 'archived') {
     return (
       <Alert data-color="warning" data-testid="document-stage">
@@ -45,6 +47,7 @@ function StageNote({ document }: { document: Document }): ReactElement | null {
   if (!document.stage || !document.draft) return null;
   const sentBack = sentBackReason(document, events.data?.items);
   const round = document.openRound;
+  const unanswered = (rounds.data?.items ?? []).reduce((sum, r) => sum + r.unansweredCount, 0);
   return (
     <Alert data-color={sentBack ? 'warning' : 'info'} data-testid="document-stage">
       <Heading level={2} data-size="xs">
@@ -58,6 +61,10 @@ function StageNote({ document }: { document: Document }): ReactElement | null {
         <Paragraph>
           {t('docReview.stage.deadline', { date: format.date(round.deadline) })}{' '}
           {t('docReview.stage.unanswered', { count: round.unansweredCount })}
+        </Paragraph>
+      ) : document.stage === 'writing' && unanswered > 0 && document.allowedActions.includes('answer') ? (
+        <Paragraph data-testid="unanswered-before-submit">
+          {t('docReview.stage.unanswered', { count: unanswered })} {t('docReview.stage.answerBeforeSubmit')}
         </Paragraph>
       ) : null}
       {document.stage === 'awaiting_approval' ? (

@@ -156,7 +156,9 @@ function RoundView({
   const { t } = useTranslation();
   const format = useFormatters();
   const open = round.closedAt === null;
-  const mayAnswer = open && document.allowedActions.includes('answer');
+  // Every round of the draft is answered, a closed one's too: the draft is not submitted before.
+  const mayAnswer =
+    round.versionNumber === document.draft?.number && document.allowedActions.includes('answer');
   const groups = commentGroups(round, t('docReview.round.otherSection'));
   const headingId = `round-${round.versionNumber}-${round.number}`;
   return (
