@@ -137,12 +137,14 @@ export const knowledgeSupportItemSchema = z.object({
 export type KnowledgeSupportItem = z.infer<typeof knowledgeSupportItemSchema>;
 
 export const knowledgeSupportsResponse = z.object({
+  /** with a current version (an on_list/in_progress it still carries shows as published), or set so by hand */
   published: z.array(knowledgeSupportItemSchema),
-  /** review round 2 first, then review round 1 */
+  /** never published: review round 2 first, then review round 1 */
   nearPublication: z.array(knowledgeSupportItemSchema),
-  /** in progress first, then on the list; each by planned publication */
+  /** never published: in progress first, then on the list; each by planned publication */
   next: z.array(knowledgeSupportItemSchema),
   regionalAdditions: z.array(knowledgeSupportItemSchema),
+  /** under revision, and a published one whose new version is in review round 1 or 2 (its status says so) */
   underRevision: z.array(knowledgeSupportItemSchema),
 });
 export type KnowledgeSupports = z.infer<typeof knowledgeSupportsResponse>;

@@ -5,9 +5,10 @@ import { apiCall, expectAccessible, resetLanguage, signIn, signOut, unique } fro
 import { expect, test } from './support/test.ts';
 
 // Issue 5, a document's details: the quality coordinator who owns a knowledge support (published
-// through the API as she and the approver, the review flow being another story's) moves it along the
-// pipeline in the "Edit details" dialog, the history tells the move in her words and the
-// knowledge-support list shows where it now stands;
+// through the API as she and the approver, the review flow being another story's; the lifecycle has
+// moved it in progress and published, and the history says so) moves it along the pipeline by hand in
+// the "Edit details" dialog, the history tells the move in her words and the knowledge-support list
+// shows where it now stands;
 // the server's field errors are told on the fields in Swedish; a change made meanwhile elsewhere
 // answers "changed meanwhile — reload"; the current version and every published one download as a
 // PDF. axe on the page and the dialog, in Swedish and in Norwegian.
@@ -78,14 +79,17 @@ test('the owner moves a knowledge support along the pipeline; the knowledge-supp
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   const facts = page.getByTestId('document-facts');
   await expect(facts).toContainText('Status i flödet');
-  await expect(page.getByTestId('pipeline-status')).toHaveText('På listan');
+  // Writing and publishing it moved it: in progress, then published, each told in the history.
+  await expect(page.getByTestId('pipeline-status')).toHaveText('Publicerad');
+  await expect(page.getByTestId('document-history')).toContainText('Status: På listan → Pågående');
+  await expect(page.getByTestId('document-history')).toContainText('Status: Pågående → Publicerad');
   await expect(page.getByTestId('planned-publication')).toHaveText('Inget datum');
   await expectAccessible(page, 'a knowledge support with its pipeline status');
 
   const dialog = await openDetails(page);
   await expect(dialog.getByLabel('Titel')).toHaveValue(title);
   await expect(dialog.getByLabel('Ägare', { exact: true })).toHaveValue(/./);
-  await expect(dialog.getByLabel('Status i flödet')).toHaveValue('on_list');
+  await expect(dialog.getByLabel('Status i flödet')).toHaveValue('published');
   await expectAccessible(page, 'the edit-details dialog');
   await dialogScreenshot(page, 'dialog-sv');
   await dialog.getByLabel('Status i flödet').selectOption({ label: 'Remissrunda 2' });
@@ -100,7 +104,7 @@ test('the owner moves a knowledge support along the pipeline; the knowledge-supp
   // The history tells the move in words, not in the server's codes.
   const history = page.getByTestId('document-history');
   await expect(history).toContainText(
-    'Status: På listan → Remissrunda 2 · Planerad publicering: ingen → 15 mars 2027',
+    'Status: Publicerad → Remissrunda 2 · Planerad publicering: ingen → 15 mars 2027',
   );
   await expect(history).not.toContainText('review_round_2');
   await expectAccessible(page, 'the knowledge support after the change');
@@ -111,10 +115,12 @@ test('the owner moves a knowledge support along the pipeline; the knowledge-supp
     .getByRole('link', { name: 'Kunskapsstöd', exact: true })
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Kliniska kunskapsstöd' })).toBeVisible();
-  const row = page.getByTestId('ks-nearPublication').getByRole('row', { name: new RegExp(title) });
+  // Published, its new version in review round 2: under revision, not near publication as one never
+  // published would be.
+  const row = page.getByTestId('ks-underRevision').getByRole('row', { name: new RegExp(title) });
   await expect(row).toContainText('Remissrunda 2');
   await expect(row).toContainText(/15 mars 2027/);
-  // Only there: no longer among those next.
+  // Only there: not among the published, nor near publication or next.
   await expect(page.getByRole('link', { name: title })).toHaveCount(1);
 });
 
@@ -201,7 +207,7 @@ test('in Norwegian: the page and the dialog', async ({ page }) => {
     await page.goto(`/documents/${documentId}`);
     await expect(page.getByTestId('pipeline-status')).toHaveText('Høringsrunde 2');
     await expect(page.getByTestId('document-history')).toContainText(
-      'Status: På listen → Høringsrunde 2 · Planlagt publisering: ingen → 15. mars 2027',
+      'Status: Publisert → Høringsrunde 2 · Planlagt publisering: ingen → 15. mars 2027',
     );
     await expect(page.getByRole('link', { name: 'Last ned PDF' })).toBeVisible();
     await expectAccessible(page, 'the knowledge support in Norwegian');

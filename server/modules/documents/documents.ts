@@ -18,8 +18,14 @@ import { AppError, type FieldError } from '../../platform/errors.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { people, units } from '../organisation/tables.ts';
 import { daysAfter, stockholmDay, twoYearsFrom } from './days.ts';
-import { bump, recordMove } from './moves.ts';
-import { initialPipelineStatus, pipelineChanges, recordPipelineChange } from './pipeline.ts';
+import { bump, justAfter, recordMove } from './moves.ts';
+import {
+  initialPipelineStatus,
+  type PipelineStep,
+  pipelineChanges,
+  pipelineStep,
+  recordPipelineChange,
+} from './pipeline.ts';
 import {
   type DocumentRoles,
   documentActions,
@@ -465,6 +471,7 @@ export async function putDraft(
   const { content, sections } = await contentForTemplate(tx, doc, input.sections);
   const revisionNote = input.revisionNote ?? '';
   let draft = await draftOf(tx, doc.id);
+  const revision = !draft && doc.currentVersionId !== null;
   if (draft && draft.stage !== 'writing')
     throw new AppError(
       draft.stage === 'in_review' ? 'document.draft_in_review' : 'document.draft_awaiting_approval',
@@ -495,12 +502,24 @@ export async function putDraft(
       .returning();
   }
   if (!draft) throw new AppError('error.internal', 'internal');
+  // A new draft after publication is a revision; the first content of a never-published one, its start.
+  const written = content.some((s) => s.nodes.length > 0);
+  const step: PipelineStep | null = revision
+    ? { kind: 'revision_started' }
+    : doc.currentVersionId === null && written
+      ? { kind: 'writing_started' }
+      : null;
   const [after] = await tx
     .update(documents)
-    .set({ version: doc.version + 1, updatedAt: new Date() })
+    .set({
+      version: doc.version + 1,
+      updatedAt: new Date(),
+      ...(step ? await pipelineStep(tx, doc, step) : {}),
+    })
     .where(eq(documents.id, doc.id))
     .returning();
   if (!after) throw new AppError('error.internal', 'internal');
+  await recordPipelineChange(tx, actor, doc, after);
   await writeAudit(tx, options.audit, {
     action: 'document.draft_saved',
     entityType: 'document',
@@ -569,6 +588,7 @@ export async function publishDocument(
       currentVersionId: draft.id,
       reviewBy: twoYearsFrom(now),
       ...(significant ? { readVersionId: draft.id, readBy } : {}),
+      ...(await pipelineStep(tx, doc, { kind: 'published' })),
     },
     now,
   );
@@ -595,6 +615,7 @@ export async function publishDocument(
       params: { title: doc.title, version: String(draft.number), by: actor.name },
     },
   });
+  await recordPipelineChange(tx, actor, doc, after, justAfter(now));
   return presentDocument(tx, actor, after, roles);
 }
 

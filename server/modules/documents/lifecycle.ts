@@ -25,7 +25,8 @@ import {
   sectionTitlesOf,
   type VersionRow,
 } from './documents.ts';
-import { bump, recordMove } from './moves.ts';
+import { bump, justAfter, recordMove } from './moves.ts';
+import { pipelineStep, recordPipelineChange } from './pipeline.ts';
 import {
   type DocumentRoles,
   mayComment,
@@ -193,11 +194,18 @@ export async function openReviewRound(
     .returning();
   if (!round) throw new AppError('error.internal', 'internal');
   await moveDraft(tx, draft, 'in_review');
-  const after = await bump(tx, doc);
+  const now = new Date();
+  const after = await bump(
+    tx,
+    doc,
+    await pipelineStep(tx, doc, { kind: 'review_opened', round: number }),
+    now,
+  );
   await recordMove(tx, options, doc, {
     versionId: draft.id,
     kind: 'review_opened',
     reason: message,
+    at: now,
     action: 'document.review_opened',
     summary: { versionNumber: draft.number, round: number, deadline: input.deadline, reviewerIds },
     tell: {
@@ -206,6 +214,7 @@ export async function openReviewRound(
       params: { title: doc.title, round: String(number), deadline: input.deadline },
     },
   });
+  await recordPipelineChange(tx, actor, doc, after, justAfter(now));
   return presentRound(tx, round, draft, after, actor.language);
 }
 

@@ -30,6 +30,11 @@ export async function bump(
   return after;
 }
 
+/** A moment just after `at` (a millisecond on): for an event a move leads to, to come after the move's own. */
+export function justAfter(at: Date): Date {
+  return new Date(at.getTime() + 1);
+}
+
 /** One line of the document's history, in the same transaction as the move it records. */
 export async function recordEvent(
   tx: Db,

@@ -6,6 +6,8 @@ import type { Document, DocumentTemplates } from '../../../contracts/documents.t
 import { auditLog } from '../../platform/tables.ts';
 import { seedDemo } from '../../seed/demo.ts';
 import { Client, type TestApp, testApp } from '../../test/harness.ts';
+import { people } from '../organisation/tables.ts';
+import { submitAndPublish } from './document-test-support.ts';
 import { documentEvents } from './tables.ts';
 
 const PASSWORD = 'loopen-demo';
@@ -14,8 +16,17 @@ let coordinator: Client;
 let admin: Client;
 let nurse: Client;
 let outsider: Client;
+let approver: Client;
 let routineTemplate: string;
 let supportTemplate: string;
+let routineSection: string;
+let supportSection: string;
+const ids: Record<'coordinator' | 'approver' | 'admin' | 'nurse', string> = {
+  coordinator: '',
+  approver: '',
+  admin: '',
+  nurse: '',
+};
 
 async function as(username: string, language?: string): Promise<Client> {
   const client = new Client(t.app, language ? { language } : {});
@@ -30,9 +41,27 @@ beforeAll(async () => {
   admin = await as('admin');
   nurse = await as('sjukskoterska');
   outsider = await as('fk.utredare');
+  approver = await as('chef.ortopedi');
+  const usernames = {
+    coordinator: 'kvalitet.ortopedi',
+    approver: 'chef.ortopedi',
+    admin: 'admin',
+    nurse: 'sjukskoterska',
+  };
+  for (const [key, username] of Object.entries(usernames)) {
+    const [row] = await t.database.db
+      .select({ id: people.id })
+      .from(people)
+      .where(eq(people.username, username));
+    ids[key as keyof typeof ids] = row?.id ?? '';
+  }
   const templates = await coordinator.get<DocumentTemplates>('/api/document-templates');
-  routineTemplate = templates.body.items.find((item) => item.name.sv === 'Rutin')?.id ?? '';
-  supportTemplate = templates.body.items.find((item) => item.type.isKnowledgeSupport)?.id ?? '';
+  const routine = templates.body.items.find((item) => item.name.sv === 'Rutin');
+  const support = templates.body.items.find((item) => item.type.isKnowledgeSupport);
+  routineTemplate = routine?.id ?? '';
+  supportTemplate = support?.id ?? '';
+  routineSection = routine?.sections[1]?.id ?? '';
+  supportSection = support?.sections[0]?.id ?? '';
 });
 afterAll(async () => t.close());
 
@@ -235,5 +264,259 @@ describe('the knowledge-support pipeline', () => {
       title: 'Rutin utan kunskapsstödsprocess',
       version: created.body.version,
     });
+  });
+});
+
+// The lifecycle moves the pipeline: the moves of a knowledge support put it in progress, in review
+// round 1 and 2, published and under revision, each a pipeline_changed event by the one who made the
+// move, right after the move's own; the owner may still set it by hand. A regional addition stays
+// one, a routine has no pipeline at all.
+
+const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+
+function daysFromToday(n: number): string {
+  const day = new Date();
+  day.setUTCDate(day.getUTCDate() + n);
+  return day.toISOString().slice(0, 10);
+}
+
+type Seen = { kind: string; actor: string | null; change: unknown };
+
+/** The document's history as it grows: each call gives the events written since the last one. */
+function historyOf(id: string): () => Promise<Seen[]> {
+  let seen = 0;
+  return async () => {
+    const answer = await coordinator.get<DocumentEvents>(`/api/documents/${id}/events`);
+    expect(answer.status).toBe(200);
+    const items = answer.body.items.map((e) => ({
+      kind: e.kind,
+      actor: e.actor?.id ?? null,
+      change: e.change,
+    }));
+    const fresh = items.slice(seen);
+    seen = items.length;
+    return fresh;
+  };
+}
+
+/** Where the knowledge-support list shows the document to `client`: [group, status] pairs. */
+async function listedTo(client: Client, id: string): Promise<Array<[string, string | undefined]>> {
+  const answer = await client.get<KnowledgeSupports>('/api/knowledge-supports');
+  expect(answer.status).toBe(200);
+  return Object.entries(answer.body)
+    .filter(([, items]) => items.some((i) => i.id === id))
+    .map(([group, items]) => [group, items.find((i) => i.id === id)?.status]);
+}
+
+const moved = (actor: string, from: string | null, to: string): Seen => ({
+  kind: 'pipeline_changed',
+  actor,
+  change: { pipelineStatus: { from, to } },
+});
+const move = (kind: string, actor: string): Seen => ({ kind, actor, change: null });
+
+describe('the lifecycle moves a knowledge support along its pipeline', () => {
+  it('when a knowledge support is written, reviewed twice, published and revised, its status follows each move, each change an event by the one who made it', async () => {
+    const staff = await as('lakare');
+    const created = await coordinator.post<Document>('/api/documents', {
+      templateId: supportTemplate,
+      title: 'Hälsenetendinopati – kliniskt kunskapsstöd',
+      approverId: ids.approver,
+      reviewerIds: [ids.nurse],
+      audienceProfessions: ['lakare'],
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    const history = historyOf(id);
+    const status = async () => (await coordinator.get<Document>(`/api/documents/${id}`)).body.pipelineStatus;
+    expect(await history()).toEqual([move('created', ids.coordinator)]);
+
+    // Saving an empty draft is not writing it: still on the list, nothing recorded.
+    expect(
+      (await coordinator.put<Document>(`/api/documents/${id}/draft`, { sections: [] })).body.pipelineStatus,
+    ).toBe('on_list');
+    expect(await history()).toEqual([]);
+    // The first content puts it in progress; saving again moves nothing.
+    const written = await coordinator.put<Document>(`/api/documents/${id}/draft`, {
+      sections: [
+        { sectionId: supportSection, nodes: [paragraph('Belastningsrelaterad smärta i hälsenan.')] },
+      ],
+    });
+    expect(written.status).toBe(200);
+    expect(written.body.pipelineStatus).toBe('in_progress');
+    await coordinator.put(`/api/documents/${id}/draft`, {
+      sections: [
+        { sectionId: supportSection, nodes: [paragraph('Belastningsrelaterad smärta i hälsenan, oftast.')] },
+      ],
+    });
+    expect(await history()).toEqual([moved(ids.coordinator, 'on_list', 'in_progress')]);
+    expect(await listedTo(coordinator, id)).toEqual([['next', 'in_progress']]);
+    expect(await listedTo(staff, id)).toEqual([]);
+
+    // A refused round moves nothing; round 1 puts it in review round 1, after the round's own event.
+    const refused = await coordinator.post(`/api/documents/${id}/review-rounds`, {
+      deadline: daysFromToday(7),
+      reviewerIds: [],
+    });
+    expect(refused.status).toBe(400);
+    expect(await status()).toBe('in_progress');
+    expect(await history()).toEqual([]);
+    const round1 = await coordinator.post(`/api/documents/${id}/review-rounds`, {
+      deadline: daysFromToday(7),
+    });
+    expect(round1.status).toBe(201);
+    expect(await status()).toBe('review_round_1');
+    expect(await history()).toEqual([
+      move('review_opened', ids.coordinator),
+      moved(ids.coordinator, 'in_progress', 'review_round_1'),
+    ]);
+    expect(await listedTo(coordinator, id)).toEqual([['nearPublication', 'review_round_1']]);
+
+    // Closing a round leaves the status; round 2 puts it in review round 2, near publication.
+    expect((await coordinator.post(`/api/documents/${id}/review-rounds/1/close`, {})).status).toBe(200);
+    expect(await status()).toBe('review_round_1');
+    expect(await history()).toEqual([move('review_closed', ids.coordinator)]);
+    expect(
+      (await coordinator.post(`/api/documents/${id}/review-rounds`, { deadline: daysFromToday(7) })).status,
+    ).toBe(201);
+    expect(await status()).toBe('review_round_2');
+    expect(await history()).toEqual([
+      move('review_opened', ids.coordinator),
+      moved(ids.coordinator, 'review_round_1', 'review_round_2'),
+    ]);
+    expect(await listedTo(admin, id)).toEqual([['nearPublication', 'review_round_2']]);
+
+    // The approver publishes it: published, the change theirs, and staff now find it published.
+    expect((await coordinator.post(`/api/documents/${id}/review-rounds/2/close`, {})).status).toBe(200);
+    const published = await submitAndPublish(coordinator, approver, id);
+    expect(published.pipelineStatus).toBe('published');
+    expect(await history()).toEqual([
+      move('review_closed', ids.coordinator),
+      move('submitted_for_approval', ids.coordinator),
+      move('published', ids.approver),
+      moved(ids.approver, 'review_round_2', 'published'),
+    ]);
+    expect(await listedTo(staff, id)).toEqual([['published', 'published']]);
+
+    // A new draft after publication is a revision: under revision, for staff too.
+    const revised = await coordinator.put<Document>(`/api/documents/${id}/draft`, {
+      sections: [{ sectionId: supportSection, nodes: [paragraph('Nya rekommendationer om belastning.')] }],
+      revisionNote: 'Belastning enligt ny evidens.',
+    });
+    expect(revised.status).toBe(200);
+    expect(revised.body.pipelineStatus).toBe('under_revision');
+    expect(await history()).toEqual([moved(ids.coordinator, 'published', 'under_revision')]);
+    expect(await listedTo(staff, id)).toEqual([['underRevision', 'under_revision']]);
+
+    // Its review round is the revision's: the status says so, the list keeps it under revision.
+    expect(
+      (await coordinator.post(`/api/documents/${id}/review-rounds`, { deadline: daysFromToday(7) })).status,
+    ).toBe(201);
+    expect(await status()).toBe('review_round_1');
+    expect(await history()).toEqual([
+      move('review_opened', ids.coordinator),
+      moved(ids.coordinator, 'under_revision', 'review_round_1'),
+    ]);
+    expect(await listedTo(staff, id)).toEqual([['underRevision', 'review_round_1']]);
+    expect(await listedTo(coordinator, id)).toEqual([['underRevision', 'review_round_1']]);
+
+    // The owner may still set it by hand; a published support set back in progress is listed as
+    // published, never as next.
+    const byHand = await coordinator.patch<Document>(`/api/documents/${id}`, {
+      pipelineStatus: 'in_progress',
+    });
+    expect(byHand.body.pipelineStatus).toBe('in_progress');
+    expect(await history()).toEqual([moved(ids.coordinator, 'review_round_1', 'in_progress')]);
+    expect(await listedTo(staff, id)).toEqual([['published', 'published']]);
+    expect(await listedTo(admin, id)).toEqual([['published', 'published']]);
+
+    // The revision published: published again.
+    expect((await coordinator.post(`/api/documents/${id}/review-rounds/1/close`, {})).status).toBe(200);
+    const republished = await submitAndPublish(coordinator, approver, id, { changeKind: 'minor' });
+    expect(republished).toMatchObject({ pipelineStatus: 'published', currentVersion: 2 });
+    expect(await history()).toEqual([
+      move('review_closed', ids.coordinator),
+      move('submitted_for_approval', ids.coordinator),
+      move('published', ids.approver),
+      moved(ids.approver, 'in_progress', 'published'),
+    ]);
+    // The events as stored: the same moves and changes, each change just after its move.
+    const stored = await t.database.db
+      .select({ kind: documentEvents.kind, at: documentEvents.at })
+      .from(documentEvents)
+      .where(eq(documentEvents.documentId, id))
+      .orderBy(documentEvents.at, documentEvents.id);
+    const last = stored.slice(-2);
+    expect(last.map((e) => e.kind)).toEqual(['published', 'pipeline_changed']);
+    expect((last[1]?.at.getTime() ?? 0) - (last[0]?.at.getTime() ?? 0)).toBe(1);
+  });
+
+  it('when a regional addition is written, reviewed, published and revised, it stays a regional addition and nothing more is recorded', async () => {
+    const created = await coordinator.post<Document>('/api/documents', {
+      templateId: supportTemplate,
+      title: 'Hälsporre – regionalt tillägg, Region Älvsund',
+      approverId: ids.approver,
+      reviewerIds: [ids.nurse],
+    });
+    const id = created.body.id;
+    const history = historyOf(id);
+    await coordinator.patch(`/api/documents/${id}`, { pipelineStatus: 'regional_addition' });
+    expect(await history()).toEqual([
+      move('created', ids.coordinator),
+      moved(ids.coordinator, 'on_list', 'regional_addition'),
+    ]);
+    await coordinator.put(`/api/documents/${id}/draft`, {
+      sections: [{ sectionId: supportSection, nodes: [paragraph('Remiss till fotterapeut i regionen.')] }],
+    });
+    await coordinator.post(`/api/documents/${id}/review-rounds`, { deadline: daysFromToday(7) });
+    await coordinator.post(`/api/documents/${id}/review-rounds/1/close`, {});
+    const published = await submitAndPublish(coordinator, approver, id);
+    expect(published.pipelineStatus).toBe('regional_addition');
+    const revised = await coordinator.put<Document>(`/api/documents/${id}/draft`, {
+      sections: [{ sectionId: supportSection, nodes: [paragraph('Remiss till ortopedtekniker.')] }],
+    });
+    expect(revised.body.pipelineStatus).toBe('regional_addition');
+    expect((await history()).map((e) => e.kind)).toEqual([
+      'review_opened',
+      'review_closed',
+      'submitted_for_approval',
+      'published',
+    ]);
+    expect(await listedTo(nurse, id)).toEqual([['regionalAdditions', 'regional_addition']]);
+  });
+
+  it('when a routine goes through the same moves, it has no pipeline and no pipeline event', async () => {
+    const created = await coordinator.post<Document>('/api/documents', {
+      templateId: routineTemplate,
+      title: 'Rutin för gipsbehandling',
+      approverId: ids.approver,
+      reviewerIds: [ids.nurse],
+    });
+    const id = created.body.id;
+    const pipeline = async () =>
+      (await coordinator.get<Document>(`/api/documents/${id}`)).body.pipelineStatus;
+    await coordinator.put(`/api/documents/${id}/draft`, {
+      sections: [{ sectionId: routineSection, nodes: [paragraph('Gipset läggs av sjuksköterska.')] }],
+    });
+    expect(await pipeline()).toBeNull();
+    expect(
+      (await coordinator.post(`/api/documents/${id}/review-rounds`, { deadline: daysFromToday(7) })).status,
+    ).toBe(201);
+    expect(await pipeline()).toBeNull();
+    await coordinator.post(`/api/documents/${id}/review-rounds/1/close`, {});
+    expect((await submitAndPublish(coordinator, approver, id)).pipelineStatus).toBeNull();
+    const revised = await coordinator.put<Document>(`/api/documents/${id}/draft`, {
+      sections: [{ sectionId: routineSection, nodes: [paragraph('Gipset läggs av gipstekniker.')] }],
+    });
+    expect(revised.body.pipelineStatus).toBeNull();
+    const events = await historyOf(id)();
+    expect(events.map((e) => e.kind)).toEqual([
+      'created',
+      'review_opened',
+      'review_closed',
+      'submitted_for_approval',
+      'published',
+    ]);
+    expect(await listedTo(admin, id)).toEqual([]);
   });
 });

@@ -147,7 +147,10 @@ export function registerDocumentVersionRoutes(
         description:
           "By the owner and the organisation's administrators. Each entry names a section of the document's " +
           'template (once); sections left out are stored empty. With no draft, a new draft version is made ' +
-          `(the next number). Links go to http:, https: or mailto: only; unknown nodes and keys are refused. ${never}`,
+          '(the next number). Links go to http:, https: or mailto: only; unknown nodes and keys are refused. ' +
+          'A knowledge support moves in its pipeline, with a pipeline_changed event: a new draft after ' +
+          'publication puts it under_revision; the first content saved in a never-published one on_list puts ' +
+          `it in_progress (a regional addition stays one). ${never}`,
         params: idParams,
         body: putDraftBody,
         response: { 200: documentSchema },
@@ -176,7 +179,8 @@ export function registerDocumentVersionRoutes(
           'otherwise). The draft becomes the current version, the previous current one superseded; the review-by ' +
           'date becomes two years from today. changeKind is required from version 2 on (the first is always ' +
           'significant): a significant change asks the audience to read this version by readBy (default 30 days ' +
-          `on), a minor one does not ask again. The owner is notified. ${never}`,
+          'on), a minor one does not ask again. The owner is notified. A knowledge support moves to published ' +
+          `(a regional addition stays one), with a pipeline_changed event after the publication's. ${never}`,
         params: idParams,
         body: publishBody,
         response: { 200: documentSchema },

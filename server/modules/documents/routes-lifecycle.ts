@@ -69,7 +69,9 @@ export function registerDocumentLifecycleRoutes(
       description:
         "By the owner and the organisation's administrators, while the draft is being written. Rounds are " +
         "numbered 1, 2, … per version. reviewerIds defaults to the document's reviewers (at least one, " +
-        `active people of the organisation); the deadline is today or later. The reviewers are notified. ${moves}`,
+        'active people of the organisation); the deadline is today or later. The reviewers are notified. A ' +
+        'knowledge support moves to review_round_1 (round 1) or review_round_2 (round 2 on), a pipeline_changed ' +
+        `event after the move's (a regional addition stays one; other types have no pipeline). ${moves}`,
       params: idParams,
       body: openRoundBody,
       response: { 201: reviewRoundSchema },

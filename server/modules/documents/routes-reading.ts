@@ -142,8 +142,12 @@ export function registerReadingRoutes(
         description:
           'The documents of a knowledge-support type by pipeline status: published; near publication (review ' +
           'round 2, then 1); next (in progress, then on the list, each by planned publication); regional ' +
-          'additions; under revision. Never-published ones only for their owner, reviewers, approver and ' +
-          "the organisation's administrators.",
+          'additions; under revision. One that has a current version (published, readable by everyone) is ' +
+          'never listed as near publication or next: it is listed as a regional addition when it is one, ' +
+          'under revision while a new version of it is written or reviewed (status under_revision, ' +
+          'review_round_1 or review_round_2, which its item keeps), and otherwise as published (an on_list ' +
+          'or in_progress it still carries shows as published). Never-published ones only for their owner, ' +
+          "reviewers, approver and the organisation's administrators.",
         response: { 200: knowledgeSupportsResponse },
       },
     },
