@@ -1,4 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
+import { editorFor } from './support/documents.ts';
 import { expectAccessible, signIn, signOut, unique } from './support/helpers.ts';
 import { expect, test } from './support/test.ts';
 
@@ -19,10 +20,6 @@ const password = 'loopen-demo';
 const title = unique('Rutin för trycksårsprevention ');
 const shots = 'test-results/document-review';
 let documentPath = '';
-
-function editorFor(page: Page, section: string) {
-  return page.getByRole('textbox', { name: section, exact: true });
-}
 
 async function openDocument(page: Page): Promise<void> {
   await page.goto(documentPath);

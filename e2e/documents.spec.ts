@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { editorFor } from './support/documents.ts';
 import { apiCall, expectAccessible, signIn, signOut, unique } from './support/helpers.ts';
 import { expect, test } from './support/test.ts';
 
@@ -17,10 +18,6 @@ const password = 'loopen-demo';
 const title = unique('Rutin för fallprevention ');
 const DEMO_ROUTINE = 'Rutin för implementering av innovationer och forskningsresultat, Ortopedkliniken';
 const shots = 'test-results/documents';
-
-function editorFor(page: Page, section: string) {
-  return page.getByRole('textbox', { name: section, exact: true });
-}
 
 function toolbarFor(page: Page, section: string) {
   return page.getByRole('toolbar', { name: `Formatering: ${section}` });
