@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { problemSchema, requiredText, safeString, text } from './common.ts';
 import { changedDocumentSchema, MAX_CHANGED_DOCUMENTS } from './document-search.ts';
+import { colleagueSchema } from './organisation.ts';
 import { containsPatientIdentifier } from './patient-identifiers.ts';
 
 export const localizedTextSchema = z.object({ sv: z.string(), nb: z.string(), en: z.string() });
@@ -395,16 +396,8 @@ export const deviationPeopleQuery = z
     managersOnly: z.enum(['true', 'false']).optional(),
   })
   .strict();
-export const deviationPeopleResponse = z.object({
-  items: z.array(
-    z.object({
-      id: z.uuid(),
-      name: z.string(),
-      profession: z.string().nullable(),
-      units: z.array(z.string()),
-    }),
-  ),
-});
+/** The organisation's colleague search (GET /api/colleagues), narrowed for case handling. */
+export const deviationPeopleResponse = z.object({ items: z.array(colleagueSchema) });
 
 /** POST /api/unit-meetings/raised answers how many cases were marked. */
 export const raisedAtMeetingResponse = z.object({ updated: z.number().int() });

@@ -179,6 +179,29 @@ export const setPasswordBody = z.object({ password: z.string().min(10).max(500) 
 export const addRoleBody = z.object({ role: roleSchema, unitId: z.uuid() }).strict();
 export const roleParams = z.object({ id: z.uuid(), roleId: z.uuid() }).strict();
 
+// ---------- colleagues: picking someone of one's own organisation ----------
+/** GET /api/colleagues answers at most this many people; the rest are found by typing more. */
+export const colleagueSearchLimit = 20;
+export const colleagueSearchQuery = z
+  .object({
+    /** part of a name, username or profession, in any case; without it the first by name */
+    q: text(100).pipe(z.string().min(1)).optional(),
+  })
+  .strict();
+export const colleagueSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  profession: z.string().nullable(),
+  /** the names of the active units the person holds a role on, sorted */
+  units: z.array(z.string()),
+});
+export type Colleague = z.infer<typeof colleagueSchema>;
+export const colleagueSearchResponse = z.object({
+  items: z.array(colleagueSchema),
+  /** more people match than were answered: type more of the name */
+  more: z.boolean(),
+});
+
 // ---------- bodies ----------
 export const bodyKindSchema = z.enum(['committee', 'forum', 'collaboration_group']);
 export const bodyRoleSchema = z.enum(['chair', 'member', 'secretary']);

@@ -216,6 +216,11 @@ const matrix: Record<string, { call: (p: Persona, f: Fixtures) => Call; expected
     call: () => ({ method: 'GET', url: '/api/people' }),
     expected: { ...signedIn(200), staff: 403, partnerMember: 403 },
   },
+  // Picking a colleague (documents' owner, approver, reviewers): anyone signed in, their own organisation.
+  'GET /api/colleagues': {
+    call: () => ({ method: 'GET', url: '/api/colleagues?q=berg' }),
+    expected: signedIn(200),
+  },
   'POST /api/people': {
     call: (p, f) => ({
       method: 'POST',

@@ -8,6 +8,7 @@ export {
   setPasswordHash,
 } from './actors.ts';
 export { auditEntriesOf } from './audit-scope.ts';
+export { searchColleagues } from './colleagues.ts';
 export { isOrganisationAdministrator } from './policy.ts';
 export { loadSteward } from './stewardship.ts';
 export { inTransaction, translateDbError } from './transaction.ts';

@@ -1,6 +1,9 @@
 import { idParams } from '../../../contracts/common.ts';
 import {
   addRoleBody,
+  colleagueSearchLimit,
+  colleagueSearchQuery,
+  colleagueSearchResponse,
   createPersonBody,
   personListQuery,
   personListResponse,
@@ -12,6 +15,7 @@ import {
 import { requireActor } from '../../platform/access.ts';
 import { type App, auditContextOf } from '../../platform/http.ts';
 import { hashPassword } from '../../platform/passwords.ts';
+import { findColleagues } from './colleagues.ts';
 import { createPerson, getPerson, listPeople, setPersonPassword, updatePerson } from './people.ts';
 import { isOrganisationAdministrator } from './policy.ts';
 import { presentPerson } from './presenters.ts';
@@ -55,6 +59,28 @@ export function registerPeopleRoutes(app: App, { database }: RouteDeps): void {
         page,
         pageSize,
       };
+    },
+  );
+
+  app.get(
+    '/api/colleagues',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        summary: 'Find a colleague to pick: active people of your own organisation (everyone signed in)',
+        description:
+          'q (1 to 100 characters after trimming) matches part of a name, username or profession in any case; ' +
+          `without q the first by name. At most ${colleagueSearchLimit} people, by name; more=true says more match ` +
+          'and the caller should type more. Only your own organisation, only active people; each with the names ' +
+          'of the active units they hold a role on. Not logged as reads: it shows what a name tag shows.',
+        querystring: colleagueSearchQuery,
+        response: { 200: colleagueSearchResponse },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request.actor);
+      return inTransaction(db, (tx) => findColleagues({ actor, q: request.query.q }, tx));
     },
   );
 

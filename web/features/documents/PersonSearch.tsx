@@ -2,16 +2,17 @@ import { Textfield } from '@digdir/designsystemet-react';
 import { type KeyboardEvent, type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldId, SelectInput } from '../../components/form.tsx';
-import { useDeviationPeople } from '../deviations/api.ts';
+import { type Colleague, useColleagues } from '../organisation/api.ts';
 import type { Named } from './details.ts';
 import './documents.css';
 
 export type { Named };
 
 /**
- * A person chosen by searching the organisation's people (the same search the case handling uses).
- * The chosen person stays among the choices whatever the search finds. Enter in the search field
- * moves on to the list instead of sending the form around it.
+ * A person chosen by searching one's own organisation's people (the organisation module's colleague
+ * search, which the case handling uses too). Each choice names the person's profession and units, so
+ * that two of one name can be told apart. The chosen person stays among the choices whatever the
+ * search finds. Enter in the search field moves on to the list instead of sending the form around it.
  */
 export function PersonSearch({
   formId,
@@ -37,11 +38,10 @@ export function PersonSearch({
 }): ReactElement {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const people = useDeviationPeople(q, false);
+  const people = useColleagues(q);
   const found = (people.data?.items ?? [])
     .filter((p) => !exclude.includes(p.id))
-    .slice(0, 50)
-    .map((p) => ({ value: p.id, label: [p.name, p.profession].filter(Boolean).join(', '), name: p.name }));
+    .map((p) => ({ value: p.id, label: choiceLabel(p), name: p.name }));
   const options =
     value && !found.some((o) => o.value === value.id)
       ? [{ value: value.id, label: value.name, name: value.name }, ...found]
@@ -62,6 +62,7 @@ export function PersonSearch({
         onKeyDown={onSearchKey}
         autoComplete="off"
         data-size="sm"
+        description={people.data?.more ? t('documents.new.searchMore') : undefined}
       />
       <SelectInput
         formId={formId}
@@ -78,4 +79,10 @@ export function PersonSearch({
       />
     </div>
   );
+}
+
+/** "Name, profession (unit, unit)": what tells colleagues of one name apart. */
+function choiceLabel(person: Colleague): string {
+  const named = [person.name, person.profession].filter(Boolean).join(', ');
+  return person.units.length > 0 ? `${named} (${person.units.join(', ')})` : named;
 }

@@ -5,6 +5,7 @@ import type {
   Body,
   bodyListResponse,
   bodyMemberBody,
+  colleagueSearchResponse,
   createBodyBody,
   createOrganisationBody,
   createPersonBody,
@@ -37,6 +38,7 @@ export const keys = {
   units: ['units'] as const,
   unit: (id: string) => ['units', id] as const,
   people: (query: Record<string, QueryValue>) => ['people', query] as const,
+  colleagues: (q: string) => ['people', 'colleagues', q] as const,
   bodies: ['bodies'] as const,
   audit: (query: Record<string, QueryValue>) => ['audit', query] as const,
 };
@@ -71,6 +73,23 @@ export function usePeople(
     enabled,
     queryFn: ({ signal }) => api.get<z.infer<typeof personListResponse>>('/api/people', query, signal),
     placeholderData: keepPreviousData,
+  });
+}
+
+export type Colleagues = z.infer<typeof colleagueSearchResponse>;
+export type Colleague = Colleagues['items'][number];
+
+/**
+ * Colleagues of one's own organisation to pick (an owner, an approver, a reviewer): anyone signed in
+ * may search; at most 20, `more` when typing more would find others.
+ */
+export function useColleagues(q: string) {
+  const trimmed = q.trim();
+  return useQuery({
+    queryKey: keys.colleagues(trimmed),
+    queryFn: ({ signal }) => api.get<Colleagues>('/api/colleagues', { q: trimmed || undefined }, signal),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
   });
 }
 
