@@ -3,9 +3,12 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api.ts';
 
-/** A 409: the document changed since it was loaded (a stale expectedVersion). */
+/**
+ * The document changed since it was loaded (a stale expectedVersion: 409 document.stale). Other 409s
+ * (archived, no approver …) say their own reason, shown as the server wrote it.
+ */
 export function isConflict(error: unknown): boolean {
-  return isApiError(error) && error.status === 409;
+  return isApiError(error) && error.status === 409 && error.code === 'document.stale';
 }
 
 /** Tells that someone else changed the document, and offers to load it again. */
