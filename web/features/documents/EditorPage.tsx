@@ -4,13 +4,13 @@ import { Link, useBlocker, useParams } from '@tanstack/react-router';
 import { type ReactElement, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContentNode, Document, DocumentTemplate } from '../../../contracts/documents.ts';
-import { isApiError } from '../../api.ts';
 import { TextArea } from '../../components/form.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ErrorAlert, errorMessage, Loading } from '../../components/QueryState.tsx';
 import { useFormatters } from '../../format.ts';
 import { documentApi, documentChanged, useDocument } from './api.ts';
 import { useTemplate } from './parts.tsx';
+import { isConflict } from './review/conflict.tsx';
 import { SectionEditor } from './SectionEditor.tsx';
 import './documents.css';
 
@@ -95,7 +95,7 @@ function EditorForm({
       setSavedAt(new Date().toISOString());
     } catch (error) {
       setFailure({
-        conflict: isApiError(error) && error.status === 409,
+        conflict: isConflict(error),
         message: errorMessage(error, t('common.errorUnknown')),
       });
     } finally {
