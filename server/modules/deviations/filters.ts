@@ -1,5 +1,6 @@
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { type DeviationStatus, deviationStatusSchema } from '../../../contracts/deviations.ts';
+import { regionTimeZone } from '../../platform/days.ts';
 import { AppError } from '../../platform/errors.ts';
 
 // The filters the list (GET /api/deviations) and the statistics share, so that a statistics row's
@@ -48,14 +49,12 @@ export function pathUnder(path: SQLWrapper, roots: readonly string[]): SQL {
 }
 
 /**
- * Days and months of reports are those of Sweden and Norway, which keep the same clock. The
- * statistics rollup (migration 0006, deviation_stats_month) cuts months in the same zone.
+ * The moment a day (YYYY-MM-DD) begins where reports are made: days and months of reports are those
+ * of Sweden and Norway, which keep the same clock (platform/days.ts). The statistics rollup
+ * (migration 0006, deviation_stats_month) cuts months in the same zone.
  */
-export const reportingTimeZone = 'Europe/Stockholm';
-
-/** The moment a day (YYYY-MM-DD) begins in the reporting time zone. */
 export function startOfDay(day: SQLWrapper | string): SQL {
-  return sql`((${day})::date::timestamp at time zone ${sql.raw(`'${reportingTimeZone}'`)})`;
+  return sql`((${day})::date::timestamp at time zone ${sql.raw(`'${regionTimeZone}'`)})`;
 }
 
 /** Reported from the first day to the last, both whole days in the reporting time zone. */

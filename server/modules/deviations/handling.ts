@@ -8,6 +8,7 @@ import type {
 } from '../../../contracts/deviations.ts';
 import type { Actor } from '../../platform/access.ts';
 import { type AuditContext, diffSummary, writeAudit } from '../../platform/audit.ts';
+import { stockholmDay } from '../../platform/days.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { notify } from '../notifications/index.ts';
@@ -335,7 +336,7 @@ export async function recordRaisedAtMeeting(
   tx: Db,
 ): Promise<number> {
   const ids = [...new Set(options.deviationIds)];
-  if (options.raisedOn > new Date().toISOString().slice(0, 10))
+  if (options.raisedOn > stockholmDay())
     throw new AppError('deviation.meeting_in_future', 'validation', {
       fields: [{ path: 'raisedOn', key: 'deviation.meeting_in_future' }],
     });

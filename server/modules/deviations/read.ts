@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Deviation } from '../../../contracts/deviations.ts';
 import type { Actor } from '../../platform/access.ts';
 import { type AuditContext, writeAudit } from '../../platform/audit.ts';
+import { stockholmDay } from '../../platform/days.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { bodies, units } from '../organisation/tables.ts';
@@ -19,10 +20,6 @@ import {
   deviations,
 } from './tables.ts';
 import { allowedCommands } from './transitions.ts';
-
-function todayIso(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}
 
 /** Open work past its date: not yet resolved or closed, and due. */
 export function isOverdue(status: string, dueAt: Date, now: Date): boolean {
@@ -154,7 +151,7 @@ export async function presentCase(tx: Db, actor: Actor, c: LoadedCase, view: Cas
       owner: { id: a.ownerId, name: names.get(a.ownerId) ?? '' },
       dueOn: a.dueOn,
       status: a.status,
-      overdue: a.status === 'open' && a.dueOn < todayIso(now),
+      overdue: a.status === 'open' && a.dueOn < stockholmDay(now),
       completedAt: a.completedAt?.toISOString() ?? null,
     })),
     contacts: contacts.map((k) => ({

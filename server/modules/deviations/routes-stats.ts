@@ -6,6 +6,7 @@ import {
 import { requireActor } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Config } from '../../platform/config.ts';
+import { stockholmDay } from '../../platform/days.ts';
 import type { Database } from '../../platform/db.ts';
 import { type App, auditContextOf } from '../../platform/http.ts';
 import { getDeviationStats } from './stats.ts';
@@ -69,7 +70,7 @@ export function registerDeviationStatsRoutes(app: App, deps: { config: Config; d
         return exportStats(stats, {
           format,
           lang: actor.language,
-          today: new Date().toISOString().slice(0, 10),
+          today: stockholmDay(),
         });
       });
       return reply

@@ -4,6 +4,7 @@ import type { CreateDeviationBody, DeviationReceipt } from '../../../contracts/d
 import { parsePatientIdentifier } from '../../../contracts/patient-identifiers.ts';
 import type { Actor } from '../../platform/access.ts';
 import { type AuditContext, writeAudit } from '../../platform/audit.ts';
+import { regionTimeZone } from '../../platform/days.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { notify } from '../notifications/index.ts';
@@ -24,7 +25,7 @@ const FUTURE_SLACK_MS = 5 * 60_000;
 const DAY_MS = 86_400_000;
 
 // Made once: building an Intl formatter costs more than the rest of numbering a report.
-const nordicYear = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Stockholm' });
+const nordicYear = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: regionTimeZone });
 
 /** The year a report is numbered in: the calendar year where the organisation is (Nordic time). */
 function reportingYear(now: Date): number {

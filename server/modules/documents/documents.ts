@@ -13,11 +13,11 @@ import type {
 } from '../../../contracts/documents.ts';
 import type { Actor } from '../../platform/access.ts';
 import { diffSummary, writeAudit } from '../../platform/audit.ts';
+import { daysAfter, stockholmDay, twoYearsFrom } from '../../platform/days.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { people, units } from '../organisation/tables.ts';
-import { daysAfter, stockholmDay, twoYearsFrom } from './days.ts';
 import { bump, justAfter, recordMove } from './moves.ts';
 import {
   initialPipelineStatus,

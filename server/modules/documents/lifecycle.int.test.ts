@@ -7,12 +7,12 @@ import type {
   ReviewRounds,
 } from '../../../contracts/document-review.ts';
 import type { Document, DocumentTemplate, DocumentTemplates } from '../../../contracts/documents.ts';
+import { addDays, stockholmDay } from '../../platform/days.ts';
 import { seedDemo } from '../../seed/demo.ts';
 import { Client, type TestApp, testApp } from '../../test/harness.ts';
 import { rowsOf } from '../../test/write-journal.ts';
 import { notifications } from '../notifications/tables.ts';
 import { people } from '../organisation/tables.ts';
-import { addDays, stockholmDay } from './days.ts';
 import { submitAndPublish } from './document-test-support.ts';
 import {
   documentEvents,

@@ -10,10 +10,10 @@ import type {
 import type { Document } from '../../../contracts/documents.ts';
 import type { Actor } from '../../platform/access.ts';
 import { writeAudit } from '../../platform/audit.ts';
+import { stockholmDay } from '../../platform/days.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Lang } from '../../platform/i18n.ts';
-import { stockholmDay } from './days.ts';
 import {
   assertExpected,
   assertPeople,

@@ -7,11 +7,11 @@ import type {
 } from '../../../contracts/document-reading.ts';
 import { type Actor, hasRoleOver, scopeRoots } from '../../platform/access.ts';
 import { systemContext, writeAudit } from '../../platform/audit.ts';
+import { stockholmDay } from '../../platform/days.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { notify } from '../notifications/index.ts';
 import { people, roleAssignments, units } from '../organisation/tables.ts';
-import { stockholmDay } from './days.ts';
 import { inLanguage } from './presenters.ts';
 import { visibleDocument } from './readable.ts';
 import { type Change, mayKeep } from './support.ts';

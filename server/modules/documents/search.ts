@@ -2,10 +2,10 @@ import { type AnyColumn, and, asc, desc, eq, inArray, isNull, or, type SQL, sql 
 import { alias } from 'drizzle-orm/pg-core';
 import type { DocumentSearch, Highlight } from '../../../contracts/document-search.ts';
 import type { Actor } from '../../platform/access.ts';
+import { stockholmDay } from '../../platform/days.ts';
 import type { Db } from '../../platform/db.ts';
 import { cappedTotal } from '../../platform/paging.ts';
 import { units } from '../organisation/tables.ts';
-import { stockholmDay } from './days.ts';
 import { inLanguage } from './presenters.ts';
 import { readableCondition } from './readable.ts';
 import { documents, documentTypes, documentVersions } from './tables.ts';

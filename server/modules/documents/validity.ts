@@ -1,9 +1,9 @@
 import { and, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { systemContext, writeAudit } from '../../platform/audit.ts';
+import { stockholmDay } from '../../platform/days.ts';
 import type { Db } from '../../platform/db.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { type EntityDescriber, notify } from '../notifications/index.ts';
-import { stockholmDay } from './days.ts';
 import { inLanguage } from './presenters.ts';
 import { documentReviewReminders, documents, documentTypes } from './tables.ts';
 

@@ -1,12 +1,16 @@
 /**
- * The documents module's days: those of Sweden and Norway (Europe/Stockholm), like the deviations'
- * reporting days. Every date the module compares or writes (a review-by day, a read-by day, a
- * deadline in the past, "past its review date") is the Stockholm day of the instant, never the UTC
- * one: between 00:00 and 02:00 in Stockholm, UTC is still on the day before.
+ * The product's days: those of Sweden and Norway (Europe/Stockholm), the deviations' reporting time
+ * zone too. Every calendar day the server compares or writes (a review-by day, a read-by day, an
+ * action's due day, a unit meeting's day, "past its review date", an export's date) is the Stockholm
+ * day of the instant, never the UTC one: between 00:00 and 02:00 in Stockholm, UTC is still on the
+ * day before.
  */
 
+/** Where the product's organisations are: the time zone of every calendar day and year. */
+export const regionTimeZone = 'Europe/Stockholm';
+
 const dayFormat = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm',
+  timeZone: regionTimeZone,
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
