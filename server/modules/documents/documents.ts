@@ -22,6 +22,7 @@ import { bump, justAfter, recordMove } from './moves.ts';
 import {
   initialPipelineStatus,
   type PipelineStep,
+  pipelineAudit,
   pipelineChanges,
   pipelineStep,
   recordPipelineChange,
@@ -528,6 +529,7 @@ export async function putDraft(
       versionNumber: draft.number,
       sections: content.filter((s) => s.nodes.length > 0).length,
       revisionNote,
+      ...pipelineAudit(doc, after),
     },
   });
   return presentDocument(tx, actor, after, roles);
@@ -608,6 +610,7 @@ export async function publishDocument(
       readVersionNumber: significant ? draft.number : null,
       readBy: significant ? readBy : null,
       audienceTold: told,
+      ...pipelineAudit(doc, after),
     },
     tell: {
       personIds: [doc.ownerId],

@@ -26,7 +26,7 @@ import {
   type VersionRow,
 } from './documents.ts';
 import { bump, justAfter, recordMove } from './moves.ts';
-import { pipelineStep, recordPipelineChange } from './pipeline.ts';
+import { pipelineAudit, pipelineStep, recordPipelineChange } from './pipeline.ts';
 import {
   type DocumentRoles,
   mayComment,
@@ -207,7 +207,13 @@ export async function openReviewRound(
     reason: message,
     at: now,
     action: 'document.review_opened',
-    summary: { versionNumber: draft.number, round: number, deadline: input.deadline, reviewerIds },
+    summary: {
+      versionNumber: draft.number,
+      round: number,
+      deadline: input.deadline,
+      reviewerIds,
+      ...pipelineAudit(doc, after),
+    },
     tell: {
       personIds: reviewerIds,
       kind: 'document.review_requested',

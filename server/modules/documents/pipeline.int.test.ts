@@ -397,6 +397,14 @@ describe('the lifecycle moves a knowledge support along its pipeline', () => {
       moved(ids.approver, 'review_round_2', 'published'),
     ]);
     expect(await listedTo(staff, id)).toEqual([['published', 'published']]);
+    // The publication's audit row tells the status it led to, in the same transaction.
+    const [audited] = await t.database.db
+      .select({ summary: auditLog.summary })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'document.published')));
+    expect(audited?.summary).toMatchObject({
+      pipeline: { pipelineStatus: { from: 'review_round_2', to: 'published' } },
+    });
 
     // A new draft after publication is a revision: under revision, for staff too.
     const revised = await coordinator.put<Document>(`/api/documents/${id}/draft`, {

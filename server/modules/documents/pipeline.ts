@@ -110,6 +110,22 @@ export async function pipelineStep(
   return to === doc.pipelineStatus ? {} : { pipelineStatus: to };
 }
 
+/** What a move or an update changed of the pipeline, as data; null when nothing. */
+export function pipelineChangeOf(before: DocumentRow, after: DocumentRow): DocumentEventChange | null {
+  const change: DocumentEventChange = {};
+  if (before.pipelineStatus !== after.pipelineStatus)
+    change.pipelineStatus = { from: before.pipelineStatus, to: after.pipelineStatus };
+  if (before.plannedPublication !== after.plannedPublication)
+    change.plannedPublication = { from: before.plannedPublication, to: after.plannedPublication };
+  return change.pipelineStatus || change.plannedPublication ? change : null;
+}
+
+/** The part of a move's audit summary that tells the pipeline status the move led to, if any. */
+export function pipelineAudit(before: DocumentRow, after: DocumentRow): { pipeline?: DocumentEventChange } {
+  const change = pipelineChangeOf(before, after);
+  return change ? { pipeline: change } : {};
+}
+
 /**
  * The event of a pipeline change, in the transaction of the update or move that made it (its audit
  * row is theirs). `at` is the event's moment: a move gives one just after its own event, so the
@@ -122,12 +138,8 @@ export async function recordPipelineChange(
   after: DocumentRow,
   at: Date = new Date(),
 ): Promise<void> {
-  const change: DocumentEventChange = {};
-  if (before.pipelineStatus !== after.pipelineStatus)
-    change.pipelineStatus = { from: before.pipelineStatus, to: after.pipelineStatus };
-  if (before.plannedPublication !== after.plannedPublication)
-    change.plannedPublication = { from: before.plannedPublication, to: after.plannedPublication };
-  if (!change.pipelineStatus && !change.plannedPublication) return;
+  const change = pipelineChangeOf(before, after);
+  if (!change) return;
   // What changed is data, put in words by the reader's history; the reason stays empty.
   await tx.insert(documentEvents).values({
     documentId: after.id,
