@@ -27,6 +27,14 @@ export function canViewAudit(me: Me): boolean {
   return me.allowedActions.includes('viewAudit');
 }
 
+/**
+ * The organisation's own settings (the deviation and document configuration) are kept by its
+ * administrators: the same people the server lets read the audit log (isOrganisationAdministrator).
+ */
+export function canKeepOrganisationConfig(me: Me): boolean {
+  return me.allowedActions.includes('viewAudit');
+}
+
 /** Stores who signed in and switches to their remembered language. */
 export async function acceptMe(queryClient: QueryClient, me: Me): Promise<void> {
   queryClient.setQueryData(meQuery.queryKey, me);

@@ -7,7 +7,7 @@ import { useHandlingNav } from '../features/deviations/inbox/nav.ts';
 import { canViewStatistics } from '../features/deviations/stats/access.ts';
 import { useUnreadCount } from '../features/documents/reading/api.ts';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
-import { canAdminister, canViewAudit, signOut, useMe } from '../session.ts';
+import { canAdminister, canKeepOrganisationConfig, canViewAudit, signOut, useMe } from '../session.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 interface NavItem {
@@ -27,7 +27,8 @@ interface NavItem {
     | '/admin/bodies'
     | '/admin/import'
     | '/admin/audit'
-    | '/admin/deviation-config';
+    | '/admin/deviation-config'
+    | '/admin/document-config';
   label: string;
   /** a number beside the label, e.g. the cases waiting in the inbox */
   count?: number;
@@ -84,8 +85,11 @@ export function AppLayout(): ReactElement {
         { to: '/admin/bodies', label: t('nav.bodies') },
         { to: '/admin/import', label: t('nav.import') },
         ...(canViewAudit(me) ? [{ to: '/admin/audit' as const, label: t('nav.audit') }] : []),
-        ...(canViewAudit(me)
-          ? [{ to: '/admin/deviation-config' as const, label: t('deviationConfig.nav') }]
+        ...(canKeepOrganisationConfig(me)
+          ? [
+              { to: '/admin/deviation-config' as const, label: t('deviationConfig.nav') },
+              { to: '/admin/document-config' as const, label: t('documentConfig.nav') },
+            ]
           : []),
       ]
     : [];

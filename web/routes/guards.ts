@@ -4,7 +4,7 @@ import type { Me } from '../../contracts/auth.ts';
 import type { Role } from '../../contracts/common.ts';
 import { isApiError } from '../api.ts';
 import { applyLanguage } from '../i18n/index.ts';
-import { canAdminister, meQuery } from '../session.ts';
+import { canAdminister, canKeepOrganisationConfig, meQuery } from '../session.ts';
 
 /** Loads the signed-in person, or sends the browser to the sign-in page and back afterwards. */
 export async function requireMe(queryClient: QueryClient, returnTo: string): Promise<Me> {
@@ -22,6 +22,11 @@ export async function requireMe(queryClient: QueryClient, returnTo: string): Pro
 
 export function requireAdministrator(me: Me): void {
   if (!canAdminister(me)) throw redirect({ to: '/' });
+}
+
+/** The organisation's settings: its administrators only; anyone else is sent home, as from /admin. */
+export function requireOrganisationAdministrator(me: Me): void {
+  if (!canKeepOrganisationConfig(me)) throw redirect({ to: '/' });
 }
 
 /** A page for people holding one of these roles (statistics: managers and quality coordinators). */

@@ -15,7 +15,13 @@ import { validateStatsSearch } from '../features/deviations/stats/search.ts';
 import { validateReadingOverviewSearch } from '../features/documents/reading/search.ts';
 import { validateDocumentSearchParams } from '../features/documents/search/searchParams.ts';
 import { validateCompareSearch, validateDocumentsSearch } from '../features/documents/search.ts';
-import { requireAdministrator, requireMe, requireRole, safeRedirect } from './guards.ts';
+import {
+  requireAdministrator,
+  requireMe,
+  requireOrganisationAdministrator,
+  requireRole,
+  safeRedirect,
+} from './guards.ts';
 import { optionalPage, optionalString } from './search.ts';
 
 export interface RouterContext {
@@ -316,6 +322,44 @@ const deviationConfigRoute = createRoute({
   ),
 });
 
+// Document types and templates (organisation administrators): the list, one template, a new one.
+const documentConfigRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/document-config',
+  beforeLoad: ({ context }) => requireOrganisationAdministrator(context.me),
+});
+
+const documentConfigListRoute = createRoute({
+  getParentRoute: () => documentConfigRoute,
+  path: '/',
+  component: lazyRouteComponent(
+    () => import('../features/documents/config/DocumentConfigPage.tsx'),
+    'DocumentConfigPage',
+  ),
+});
+
+const documentTemplateNewRoute = createRoute({
+  getParentRoute: () => documentConfigRoute,
+  path: '/templates/new',
+  validateSearch: (search: Record<string, unknown>): { type?: string } => {
+    const type = optionalString(search.type);
+    return type ? { type } : {};
+  },
+  component: lazyRouteComponent(
+    () => import('../features/documents/config/TemplateEditorPage.tsx'),
+    'NewTemplatePage',
+  ),
+});
+
+const documentTemplateRoute = createRoute({
+  getParentRoute: () => documentConfigRoute,
+  path: '/templates/$id',
+  component: lazyRouteComponent(
+    () => import('../features/documents/config/TemplateEditorPage.tsx'),
+    'TemplateEditorPage',
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   documentPrintRoute,
@@ -348,6 +392,11 @@ const routeTree = rootRoute.addChildren([
       importRoute,
       auditRoute,
       deviationConfigRoute,
+      documentConfigRoute.addChildren([
+        documentConfigListRoute,
+        documentTemplateNewRoute,
+        documentTemplateRoute,
+      ]),
     ]),
   ]),
 ]);
