@@ -233,6 +233,40 @@ export function FormErrors({
   );
 }
 
+/**
+ * A form of the house: its id (the summary links to its fields by it), no browser validation (the
+ * contract's messages, in the user's language, come instead), and the error summary before its fields.
+ */
+export function FormShell({
+  formId,
+  form,
+  labels,
+  onSubmit,
+  className = 'stack',
+  children,
+}: {
+  formId: string;
+  form: Pick<FormState<object>, 'errors' | 'general' | 'attempt'>;
+  /** the visible label of each field, by path, in the order the fields appear */
+  labels: Record<string, string>;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => Promise<void>;
+  className?: string;
+  children: ReactNode;
+}): ReactElement {
+  return (
+    <form id={formId} onSubmit={(event) => void onSubmit(event)} noValidate className={className}>
+      <FormErrors
+        formId={formId}
+        errors={form.errors}
+        general={form.general}
+        attempt={form.attempt}
+        labels={labels}
+      />
+      {children}
+    </form>
+  );
+}
+
 interface TextInputProps {
   formId: string;
   name: string;

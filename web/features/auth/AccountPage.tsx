@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { changePasswordBody } from '../../../contracts/auth.ts';
 import { api } from '../../api.ts';
 import { ConfirmButton } from '../../components/dialogs.tsx';
-import { FormErrors, TextInput, useForm, validate } from '../../components/form.tsx';
+import { FormShell, TextInput, useForm, validate } from '../../components/form.tsx';
 import { Page } from '../../components/Page.tsx';
 import { signOut } from '../../session.ts';
 
@@ -35,14 +35,7 @@ function ChangePasswordForm(): ReactElement {
   }, clientErrors);
 
   return (
-    <form id={formId} onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
-      <FormErrors
-        formId={formId}
-        errors={form.errors}
-        general={form.general}
-        attempt={form.attempt}
-        labels={labels}
-      />
+    <FormShell formId={formId} form={form} labels={labels} onSubmit={onSubmit}>
       {saved ? (
         <Alert data-color="success" role="status">
           <Paragraph>{t('account.passwordChanged')}</Paragraph>
@@ -78,7 +71,7 @@ function ChangePasswordForm(): ReactElement {
           {t('account.changePassword')}
         </Button>
       </div>
-    </form>
+    </FormShell>
   );
 }
 

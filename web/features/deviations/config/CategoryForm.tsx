@@ -8,7 +8,7 @@ import {
   createConfigCategoryBody,
   updateConfigCategoryBody,
 } from '../../../../contracts/deviation-config-admin.ts';
-import { FormErrors, SelectInput, useForm, validate } from '../../../components/form.tsx';
+import { FormShell, SelectInput, useForm, validate } from '../../../components/form.tsx';
 import { useLocalized } from '../localized.ts';
 import { configApi, refreshConfig } from './api.ts';
 import { subtreeIds } from './configTree.ts';
@@ -99,14 +99,7 @@ export function CategoryForm({ config, target, onDone, onCancel }: CategoryFormP
     }));
 
   return (
-    <form id={formId} onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
-      <FormErrors
-        formId={formId}
-        errors={form.errors}
-        general={form.general}
-        attempt={form.attempt}
-        labels={labels}
-      />
+    <FormShell formId={formId} form={form} labels={labels} onSubmit={onSubmit}>
       <TextFields formId={formId} field={form.field} labels={labels} />
       <SelectInput
         formId={formId}
@@ -178,7 +171,7 @@ export function CategoryForm({ config, target, onDone, onCancel }: CategoryFormP
           </Button>
         ) : null}
       </div>
-    </form>
+    </FormShell>
   );
 }
 

@@ -7,7 +7,7 @@ import {
   createConfigEntryBody,
   updateConfigEntryBody,
 } from '../../../../contracts/deviation-config-admin.ts';
-import { FormErrors, useForm, validate } from '../../../components/form.tsx';
+import { FormShell, useForm, validate } from '../../../components/form.tsx';
 import { configApi, refreshConfig } from './api.ts';
 import { emptyTextValues, NumberInput, TextFields, textBody, textLabels, textValues } from './fields.tsx';
 
@@ -37,14 +37,7 @@ export function EntryForm({ entry, onDone, onCancel }: EntryFormProps): ReactEle
   );
 
   return (
-    <form id={formId} onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
-      <FormErrors
-        formId={formId}
-        errors={form.errors}
-        general={form.general}
-        attempt={form.attempt}
-        labels={labels}
-      />
+    <FormShell formId={formId} form={form} labels={labels} onSubmit={onSubmit}>
       <TextFields formId={formId} field={form.field} labels={labels} />
       <NumberInput
         formId={formId}
@@ -71,6 +64,6 @@ export function EntryForm({ entry, onDone, onCancel }: EntryFormProps): ReactEle
           </Button>
         ) : null}
       </div>
-    </form>
+    </FormShell>
   );
 }

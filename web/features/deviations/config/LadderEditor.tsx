@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type CSSProperties, type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminConfig, AdminConfigCategory } from '../../../../contracts/deviation-config-admin.ts';
-import { FormErrors, fieldId, SelectInput, useForm } from '../../../components/form.tsx';
+import { FormShell, fieldId, SelectInput, useForm } from '../../../components/form.tsx';
 import { configApi, refreshConfig } from './api.ts';
 
 // Layout only; the shared stylesheet has no ordered-list-with-actions pattern yet.
@@ -88,14 +88,7 @@ export function LadderEditor({ config, category }: LadderEditorProps): ReactElem
       <Paragraph data-size="sm" className="muted">
         {t('deviationConfig.ladderHelp')}
       </Paragraph>
-      <form id={formId} onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
-        <FormErrors
-          formId={formId}
-          errors={form.errors}
-          general={form.general}
-          attempt={form.attempt}
-          labels={labels}
-        />
+      <FormShell formId={formId} form={form} labels={labels} onSubmit={onSubmit}>
         {bodyIds.length === 0 ? (
           <Paragraph className="muted">{t('deviationConfig.ladderEmpty')}</Paragraph>
         ) : (
@@ -168,7 +161,7 @@ export function LadderEditor({ config, category }: LadderEditorProps): ReactElem
         <div className="ds-sr-only" aria-live="polite">
           {announcement}
         </div>
-      </form>
+      </FormShell>
     </section>
   );
 }

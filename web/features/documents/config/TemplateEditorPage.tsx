@@ -20,7 +20,7 @@ import {
   updateDocumentTemplateBody,
 } from '../../../../contracts/documents.ts';
 import { api } from '../../../api.ts';
-import { FormErrors, fieldId, TextArea, TextInput, useForm, validate } from '../../../components/form.tsx';
+import { FormShell, fieldId, TextArea, TextInput, useForm, validate } from '../../../components/form.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { EmptyState, QueryState } from '../../../components/QueryState.tsx';
 import { documentKeys, useDocumentTypes } from '../api.ts';
@@ -234,14 +234,7 @@ function TemplateEditor(props: EditorProps): ReactElement {
   );
 
   return (
-    <form id={FORM_ID} onSubmit={(event) => void onSubmit(event)} noValidate className="stack-lg">
-      <FormErrors
-        formId={FORM_ID}
-        errors={form.errors}
-        general={form.general}
-        attempt={form.attempt}
-        labels={labels}
-      />
+    <FormShell formId={FORM_ID} form={form} labels={labels} onSubmit={onSubmit} className="stack-lg">
       <Paragraph>
         {t('documentConfig.type')}: <strong>{props.typeLabel}</strong>{' '}
         {existing && !existing.active ? <Tag data-color="warning">{t('documentConfig.inactive')}</Tag> : null}
@@ -386,6 +379,6 @@ function TemplateEditor(props: EditorProps): ReactElement {
       <div className="ds-sr-only" aria-live="polite">
         {announcement}
       </div>
-    </form>
+    </FormShell>
   );
 }

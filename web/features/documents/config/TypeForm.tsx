@@ -7,7 +7,7 @@ import {
   type DocumentType,
   updateDocumentTypeBody,
 } from '../../../../contracts/documents.ts';
-import { FormErrors, TextInput, useForm, validate } from '../../../components/form.tsx';
+import { FormShell, TextInput, useForm, validate } from '../../../components/form.tsx';
 import { documentConfigApi, refreshDocumentConfig } from './api.ts';
 import { languages } from './templateDraft.ts';
 
@@ -60,14 +60,7 @@ export function TypeForm({ type, onDone, onCancel }: TypeFormProps): ReactElemen
   );
 
   return (
-    <form id={formId} onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
-      <FormErrors
-        formId={formId}
-        errors={form.errors}
-        general={form.general}
-        attempt={form.attempt}
-        labels={labels}
-      />
+    <FormShell formId={formId} form={form} labels={labels} onSubmit={onSubmit}>
       <Fieldset>
         <Fieldset.Legend>{t('documentConfig.names')}</Fieldset.Legend>
         {languages.map((language) => (
@@ -102,6 +95,6 @@ export function TypeForm({ type, onDone, onCancel }: TypeFormProps): ReactElemen
           {t('common.cancel')}
         </Button>
       </div>
-    </form>
+    </FormShell>
   );
 }

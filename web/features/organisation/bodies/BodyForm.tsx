@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Body, bodyKindSchema, createBodyBody } from '../../../../contracts/organisation.ts';
 import {
-  FormErrors,
+  FormShell,
   orNull,
   SelectInput,
   TextArea,
@@ -60,14 +60,7 @@ export function BodyForm({ body, onDone, onCancel }: BodyFormProps): ReactElemen
   );
 
   return (
-    <form id={formId} onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
-      <FormErrors
-        formId={formId}
-        errors={form.errors}
-        general={form.general}
-        attempt={form.attempt}
-        labels={labels}
-      />
+    <FormShell formId={formId} form={form} labels={labels} onSubmit={onSubmit}>
       <TextInput formId={formId} {...form.field('name')} label={labels.name} required />
       <div className="field-pair">
         <SelectInput
@@ -102,6 +95,6 @@ export function BodyForm({ body, onDone, onCancel }: BodyFormProps): ReactElemen
           {t('common.cancel')}
         </Button>
       </div>
-    </form>
+    </FormShell>
   );
 }

@@ -8,7 +8,7 @@ import {
   organisationKindSchema,
 } from '../../../../contracts/organisation.ts';
 import { FormDialog } from '../../../components/dialogs.tsx';
-import { FormErrors, orNull, SelectInput, TextInput, useForm, validate } from '../../../components/form.tsx';
+import { FormShell, orNull, SelectInput, TextInput, useForm, validate } from '../../../components/form.tsx';
 import { ListTable } from '../../../components/ListTable.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
@@ -48,14 +48,7 @@ function OrganisationForm({ organisation, onDone, onCancel }: OrganisationFormPr
   );
 
   return (
-    <form id={formId} onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
-      <FormErrors
-        formId={formId}
-        errors={form.errors}
-        general={form.general}
-        attempt={form.attempt}
-        labels={labels}
-      />
+    <FormShell formId={formId} form={form} labels={labels} onSubmit={onSubmit}>
       <TextInput
         formId={formId}
         {...form.field('name')}
@@ -87,7 +80,7 @@ function OrganisationForm({ organisation, onDone, onCancel }: OrganisationFormPr
           {t('common.cancel')}
         </Button>
       </div>
-    </form>
+    </FormShell>
   );
 }
 

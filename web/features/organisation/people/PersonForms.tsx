@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language, Role } from '../../../../contracts/common.ts';
 import { createPersonBody, type Person, updatePersonBody } from '../../../../contracts/organisation.ts';
 import {
-  FormErrors,
+  FormShell,
   type Option,
   orNull,
   SelectInput,
@@ -104,14 +104,7 @@ export function CreatePersonForm({ onDone, onCancel }: CreatePersonFormProps): R
   };
 
   return (
-    <form id={formId} onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
-      <FormErrors
-        formId={formId}
-        errors={form.errors}
-        general={form.general}
-        attempt={form.attempt}
-        labels={labels}
-      />
+    <FormShell formId={formId} form={form} labels={labels} onSubmit={onSubmit}>
       <SelectInput
         formId={formId}
         {...form.field('organisationId')}
@@ -228,7 +221,7 @@ export function CreatePersonForm({ onDone, onCancel }: CreatePersonFormProps): R
           {t('common.cancel')}
         </Button>
       </div>
-    </form>
+    </FormShell>
   );
 }
 
@@ -275,14 +268,7 @@ export function EditPersonForm({ person, onDone }: EditPersonFormProps): ReactEl
   );
 
   return (
-    <form id={formId} onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
-      <FormErrors
-        formId={formId}
-        errors={form.errors}
-        general={form.general}
-        attempt={form.attempt}
-        labels={labels}
-      />
+    <FormShell formId={formId} form={form} labels={labels} onSubmit={onSubmit}>
       <TextInput formId={formId} {...form.field('name')} label={labels.name} autoComplete="off" required />
       <TextInput
         formId={formId}
@@ -312,6 +298,6 @@ export function EditPersonForm({ person, onDone }: EditPersonFormProps): ReactEl
           {t('common.save')}
         </Button>
       </div>
-    </form>
+    </FormShell>
   );
 }

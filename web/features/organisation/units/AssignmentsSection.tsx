@@ -8,7 +8,7 @@ import {
   unitAssignmentBody,
 } from '../../../../contracts/organisation.ts';
 import { EditRemoveActions, FormDialog } from '../../../components/dialogs.tsx';
-import { FormErrors, orNull, TextArea, TextInput, useForm, validate } from '../../../components/form.tsx';
+import { FormShell, orNull, TextArea, TextInput, useForm, validate } from '../../../components/form.tsx';
 import { TableSection } from '../../../components/TableSection.tsx';
 import { useFormatters } from '../../../format.ts';
 import { keys, organisationApi } from '../api.ts';
@@ -55,14 +55,7 @@ function AssignmentForm({ unitId, assignment, onDone, onCancel }: AssignmentForm
   }, clientErrors);
 
   return (
-    <form id={formId} onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
-      <FormErrors
-        formId={formId}
-        errors={form.errors}
-        general={form.general}
-        attempt={form.attempt}
-        labels={labels}
-      />
+    <FormShell formId={formId} form={form} labels={labels} onSubmit={onSubmit}>
       <TextInput
         formId={formId}
         {...form.field('title')}
@@ -83,7 +76,7 @@ function AssignmentForm({ unitId, assignment, onDone, onCancel }: AssignmentForm
           {t('common.cancel')}
         </Button>
       </div>
-    </form>
+    </FormShell>
   );
 }
 

@@ -4,7 +4,7 @@ import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type UnitContact, type UnitDetail, unitContactBody } from '../../../../contracts/organisation.ts';
 import { EditRemoveActions, FormDialog } from '../../../components/dialogs.tsx';
-import { FormErrors, orNull, SelectInput, TextInput, useForm, validate } from '../../../components/form.tsx';
+import { FormShell, orNull, SelectInput, TextInput, useForm, validate } from '../../../components/form.tsx';
 import { TableSection } from '../../../components/TableSection.tsx';
 import { keys, organisationApi, organisationsQuery } from '../api.ts';
 
@@ -53,14 +53,7 @@ function ContactForm({ unitId, contact, onDone, onCancel }: ContactFormProps): R
   );
 
   return (
-    <form id={formId} onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
-      <FormErrors
-        formId={formId}
-        errors={form.errors}
-        general={form.general}
-        attempt={form.attempt}
-        labels={labels}
-      />
+    <FormShell formId={formId} form={form} labels={labels} onSubmit={onSubmit}>
       <SelectInput
         formId={formId}
         {...form.field('organisationId')}
@@ -99,7 +92,7 @@ function ContactForm({ unitId, contact, onDone, onCancel }: ContactFormProps): R
           {t('common.cancel')}
         </Button>
       </div>
-    </form>
+    </FormShell>
   );
 }
 

@@ -10,7 +10,7 @@ import {
   type UnitDetail,
   updateUnitBody,
 } from '../../../../contracts/organisation.ts';
-import { FormErrors, orNull, SelectInput, TextInput, useForm, validate } from '../../../components/form.tsx';
+import { FormShell, orNull, SelectInput, TextInput, useForm, validate } from '../../../components/form.tsx';
 import { keys, organisationApi, refreshOrganisation } from '../api.ts';
 import { unitOptions } from './unitTree.ts';
 
@@ -58,14 +58,7 @@ export function CreateUnitForm({
   );
 
   return (
-    <form id={formId} onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
-      <FormErrors
-        formId={formId}
-        errors={form.errors}
-        general={form.general}
-        attempt={form.attempt}
-        labels={labels}
-      />
+    <FormShell formId={formId} form={form} labels={labels} onSubmit={onSubmit}>
       {parent ? (
         <Paragraph>{t('unit.createUnder', { parent: parent.name })}</Paragraph>
       ) : (
@@ -93,7 +86,7 @@ export function CreateUnitForm({
           {t('common.cancel')}
         </Button>
       </div>
-    </form>
+    </FormShell>
   );
 }
 
@@ -128,14 +121,7 @@ export function EditUnitForm({ unit, onDone, onCancel }: EditUnitFormProps): Rea
   );
 
   return (
-    <form id={formId} onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
-      <FormErrors
-        formId={formId}
-        errors={form.errors}
-        general={form.general}
-        attempt={form.attempt}
-        labels={labels}
-      />
+    <FormShell formId={formId} form={form} labels={labels} onSubmit={onSubmit}>
       <TextInput formId={formId} {...form.field('name')} label={labels.name} required autoFocus />
       <TextInput
         formId={formId}
@@ -158,7 +144,7 @@ export function EditUnitForm({ unit, onDone, onCancel }: EditUnitFormProps): Rea
           {t('common.cancel')}
         </Button>
       </div>
-    </form>
+    </FormShell>
   );
 }
 
@@ -195,14 +181,7 @@ export function MoveUnitForm({ unit, units, onDone, onCancel }: MoveUnitFormProp
   );
 
   return (
-    <form id={formId} onSubmit={(event) => void onSubmit(event)} noValidate className="stack">
-      <FormErrors
-        formId={formId}
-        errors={form.errors}
-        general={form.general}
-        attempt={form.attempt}
-        labels={labels}
-      />
+    <FormShell formId={formId} form={form} labels={labels} onSubmit={onSubmit}>
       <Paragraph>{t('unit.moveLead', { name: unit.name })}</Paragraph>
       <SelectInput
         formId={formId}
@@ -220,6 +199,6 @@ export function MoveUnitForm({ unit, units, onDone, onCancel }: MoveUnitFormProp
           {t('common.cancel')}
         </Button>
       </div>
-    </form>
+    </FormShell>
   );
 }
